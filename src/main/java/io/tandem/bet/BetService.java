@@ -1,0 +1,194 @@
+package io.tandem.bet;
+
+import io.tandem.security.CurrentUser;
+import io.tandem.security.Roles;
+import io.tandem.shared.ErrorCode;
+import io.tandem.shared.RuleViolation;
+import io.tandem.shared.Texts;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, reads and moves bets. Stage and outcome change only on behalf of the lifecycle process. */
+@Service
+public class BetService {
+
+    public static final String DEFAULT_MEASUREMENT_PERIOD = "P30D";
+    public static final String DEFAULT_SPIKE_TIMEBOX = "P5D";
+
+    private final BetRepository bets;
+    private final EntityManager entityManager;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    BetService(BetRepository bets, EntityManager entityManager, ApplicationEventPublisher events, Clock clock) {
+        this.bets = bets;
+        this.entityManager = entityManager;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('product','engineering')")
+    public Bet create(NewBet input, CurrentUser creator) {
+        String title = Texts.required("title", input.title(), Texts.TITLE_MAX);
+        Uncertainty uncertainty = input.uncertainty() == null ? Uncertainty.MEDIUM : input.uncertainty();
+        String question = Texts.optional("spikeQuestion", input.spikeQuestion(), Texts.SHORT_TEXT_MAX);
+        String timebox = Texts.duration("spikeTimebox", input.spikeTimebox());
+        requireSpikePlan(uncertainty, question);
+        String measurement = Texts.duration("measurementPeriod", input.measurementPeriod());
+        Bet bet = new Bet(UUID.randomUUID(), "BET-" + bets.nextKeyNumber(), title, uncertainty,
+                Texts.optional("productLead", input.productLead(), 100),
+                Texts.optional("engineeringLead", input.engineeringLead(), 100),
+                question, timebox == null ? DEFAULT_SPIKE_TIMEBOX : timebox,
+                measurement == null ? DEFAULT_MEASUREMENT_PERIOD : measurement,
+                creator.id(), now());
+        bets.save(bet);
+        events.publishEvent(new BetCreated(bet.getId()));
+        return bet;
+    }
+
+    /** A bet for a reader of the API. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.READ)
+    public Optional<Bet> read(UUID id) {
+        return bets.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Bet> find(UUID id) {
+        return bets.findById(id);
+    }
+
+    /** The bet, or NOT_FOUND naming the input field that carried its id. */
+    @Transactional(readOnly = true)
+    public Bet get(UUID id, String field) {
+        return bets.findById(id).orElseThrow(() -> RuleViolation.notFound(field, "Bet " + id));
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UUID, Bet> findAll(Collection<UUID> ids) {
+        return bets.findAllById(ids).stream().collect(Collectors.toMap(Bet::getId, Function.identity()));
+    }
+
+    /**
+     * Claims the bet for a change made by this transaction: the first of two concurrent changes wins,
+     * the second gets a retryable CONFLICT instead of acting on a state that no longer exists.
+     */
+    @Transactional
+    public Bet claimForChange(UUID id, String field) {
+        Bet bet = get(id, field);
+        if (bets.bumpVersion(id, bet.getVersion()) == 0) {
+            throw new RuleViolation(ErrorCode.CONFLICT, field, "Bet " + id + " was changed by someone else; reload and retry");
+        }
+        entityManager.refresh(bet);
+        return bet;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('engineering')")
+    public Bet assessUncertainty(UUID id, Uncertainty uncertainty, String spikeQuestion, String spikeTimebox) {
+        Bet bet = claimForChange(id, "betId");
+        if (bet.getStage() != Stage.FRAMING) {
+            throw new RuleViolation(ErrorCode.WRONG_STAGE, "betId", "Uncertainty is assessed during framing; the bet is in " + bet.getStage());
+        }
+        if (uncertainty == null) {
+            throw RuleViolation.invalid("uncertainty", "uncertainty must be given");
+        }
+        String question = Texts.optional("spikeQuestion", spikeQuestion, Texts.SHORT_TEXT_MAX);
+        String timebox = Texts.duration("spikeTimebox", spikeTimebox);
+        requireSpikePlan(uncertainty, question == null ? bet.getSpikeQuestion() : question);
+        bet.assess(uncertainty, question == null ? bet.getSpikeQuestion() : question,
+                timebox == null ? bet.getSpikeTimebox() : timebox, now());
+        return bet;
+    }
+
+    /** Called by the lifecycle inside the task-completing transaction. */
+    @Transactional
+    public void recordSpikeFindings(UUID id, String findings) {
+        bets.findById(id).orElseThrow().recordFindings(findings, now());
+    }
+
+    @Transactional
+    public void enterStage(UUID id, Stage stage) {
+        bets.findById(id).orElseThrow().enter(stage, now());
+    }
+
+    @Transactional
+    public void commitTo(UUID id, LocalDate window) {
+        bets.findById(id).orElseThrow().commitTo(window, now());
+    }
+
+    @Transactional
+    public void settle(UUID id, Outcome outcome) {
+        bets.findById(id).orElseThrow().settle(outcome, now());
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.READ)
+    public Window<Bet> page(BetQuery query, ScrollPosition position, int size) {
+        Sort.Direction direction = query.descending() ? Sort.Direction.DESC : Sort.Direction.ASC;
+        Sort sort = Sort.by(direction, query.orderBy().property).and(Sort.by(direction, "id"));
+        return bets.findBy(matching(query), q -> q.sortBy(sort).limit(size).scroll(position));
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.READ)
+    public long count(BetQuery query) {
+        return bets.count(matching(query));
+    }
+
+    private static Specification<Bet> matching(BetQuery query) {
+        return (root, criteria, builder) -> {
+            List<Predicate> predicates = new ArrayList<>();
+            if (query.stages() != null && !query.stages().isEmpty()) {
+                predicates.add(root.get("stage").in(query.stages()));
+            }
+            if (query.outcomes() != null && !query.outcomes().isEmpty()) {
+                predicates.add(root.get("outcome").in(query.outcomes()));
+            }
+            if (query.titleContains() != null && !query.titleContains().isBlank()) {
+                String pattern = "%" + query.titleContains().toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                predicates.add(builder.like(builder.lower(root.get("title")), pattern, '\\'));
+            }
+            if (query.lead() != null && !query.lead().isBlank()) {
+                predicates.add(builder.or(builder.equal(root.get("productLead"), query.lead()),
+                        builder.equal(root.get("engineeringLead"), query.lead())));
+            }
+            return builder.and(predicates.toArray(Predicate[]::new));
+        };
+    }
+
+    private static void requireSpikePlan(Uncertainty uncertainty, String question) {
+        if (uncertainty == Uncertainty.HIGH && question == null) {
+            throw RuleViolation.invalid("spikeQuestion", "High uncertainty needs a spike: say which question the spike answers");
+        }
+    }
+
+    private Instant now() {
+        // PostgreSQL keeps microseconds; truncating keeps what we hash equal to what we store.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

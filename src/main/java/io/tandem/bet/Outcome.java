@@ -1,0 +1,6 @@
+package io.tandem.bet;
+
+/** How a closed bet ended. Killing a bad bet early is a good result, not a failure. */
+public enum Outcome {
+    WON, LOST, INCONCLUSIVE, KILLED
+}

@@ -1,0 +1,93 @@
+package io.tandem.brief;
+
+import io.tandem.bet.Bet;
+import io.tandem.bet.BetService;
+import io.tandem.security.CurrentUser;
+import io.tandem.security.Roles;
+import io.tandem.shared.ErrorCode;
+import io.tandem.shared.RuleViolation;
+import io.tandem.shared.Texts;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The technical constraints ledger: engineering writes, product acknowledges, nothing is erased. */
+@Service
+public class ConstraintService {
+
+    private final TechnicalConstraintRepository constraints;
+    private final ConstraintAcknowledgementRepository acknowledgements;
+    private final BetService bets;
+    private final Clock clock;
+
+    ConstraintService(TechnicalConstraintRepository constraints, ConstraintAcknowledgementRepository acknowledgements,
+                      BetService bets, Clock clock) {
+        this.constraints = constraints;
+        this.acknowledgements = acknowledgements;
+        this.bets = bets;
+        this.clock = clock;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('engineering')")
+    public TechnicalConstraint add(UUID betId, String title, String description, TechnicalConstraint.Severity severity,
+                                   CurrentUser author) {
+        Bet bet = bets.claimForChange(betId, "betId");
+        if (bet.isClosed()) {
+            throw new RuleViolation(ErrorCode.WRONG_STAGE, "betId", "The bet is closed");
+        }
+        if (severity == null) {
+            throw RuleViolation.invalid("severity", "severity must be given");
+        }
+        TechnicalConstraint constraint = new TechnicalConstraint(betId,
+                Texts.required("title", title, Texts.TITLE_MAX),
+                Texts.required("description", description, Texts.LONG_TEXT_MAX),
+                severity, author.id(), author.displayName(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        return constraints.save(constraint);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('product')")
+    public ConstraintAcknowledgement acknowledge(UUID constraintId, String response, CurrentUser product) {
+        TechnicalConstraint constraint = constraints.findById(constraintId)
+                .orElseThrow(() -> RuleViolation.notFound("constraintId", "Constraint " + constraintId));
+        Bet bet = bets.claimForChange(constraint.getBetId(), "constraintId");
+        if (bet.isClosed()) {
+            throw new RuleViolation(ErrorCode.WRONG_STAGE, "constraintId", "The bet is closed");
+        }
+        return acknowledgements.save(new ConstraintAcknowledgement(constraintId, constraint.getBetId(), product.id(),
+                product.displayName(), Texts.optional("response", response, Texts.SHORT_TEXT_MAX),
+                clock.instant().truncatedTo(ChronoUnit.MICROS)));
+    }
+
+    @Transactional(readOnly = true)
+    public long unacknowledged(UUID betId) {
+        return constraints.countUnacknowledged(betId);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UUID, List<TechnicalConstraint>> forBets(Collection<UUID> betIds) {
+        return constraints.findByBetIdInOrderByCreatedAtAsc(betIds).stream()
+                .collect(Collectors.groupingBy(TechnicalConstraint::getBetId));
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.READ)
+    public Optional<TechnicalConstraint> read(UUID id) {
+        return constraints.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UUID, List<ConstraintAcknowledgement>> acknowledgementsOf(Collection<UUID> constraintIds) {
+        return acknowledgements.findByConstraintIdInOrderByCreatedAtAsc(constraintIds).stream()
+                .collect(Collectors.groupingBy(ConstraintAcknowledgement::getConstraintId));
+    }
+}

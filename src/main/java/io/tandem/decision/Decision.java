@@ -1,0 +1,75 @@
+package io.tandem.decision;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An entry of a bet's append-only decision log, chained to the previous entry by its hash. */
+@Entity
+@Immutable
+@Table(name = "decision")
+public class Decision {
+
+    @Id
+    private UUID id;
+    private UUID betId;
+    private int sequence;
+    @Enumerated(EnumType.STRING)
+    private DecisionKind kind;
+    @Enumerated(EnumType.STRING)
+    private Gate gate;
+    private String context;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<OptionConsidered> optionsConsidered;
+    private String chosenOption;
+    private String rationale;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<Signer> signers;
+    private UUID supersedesId;
+    private Instant recordedAt;
+    private String previousHash;
+    private String hash;
+
+    protected Decision() {
+    }
+
+    Decision(UUID betId, int sequence, NewDecision entry, Instant recordedAt, String previousHash) {
+        this.id = UUID.randomUUID();
+        this.betId = betId;
+        this.sequence = sequence;
+        this.kind = entry.kind();
+        this.gate = entry.gate();
+        this.context = entry.context();
+        this.optionsConsidered = List.copyOf(entry.optionsConsidered());
+        this.chosenOption = entry.chosenOption();
+        this.rationale = entry.rationale();
+        this.signers = List.copyOf(entry.signers());
+        this.supersedesId = entry.supersedesId();
+        this.recordedAt = recordedAt;
+        this.previousHash = previousHash;
+        this.hash = DecisionHash.of(this);
+    }
+
+    public UUID getId() { return id; }
+    public UUID getBetId() { return betId; }
+    public int getSequence() { return sequence; }
+    public DecisionKind getKind() { return kind; }
+    public Gate getGate() { return gate; }
+    public String getContext() { return context; }
+    public List<OptionConsidered> getOptionsConsidered() { return optionsConsidered; }
+    public String getChosenOption() { return chosenOption; }
+    public String getRationale() { return rationale; }
+    public List<Signer> getSigners() { return signers; }
+    public UUID getSupersedesId() { return supersedesId; }
+    public Instant getRecordedAt() { return recordedAt; }
+    public String getPreviousHash() { return previousHash; }
+    public String getHash() { return hash; }
+}

@@ -1,0 +1,114 @@
+package io.tandem.decision;
+
+import io.tandem.bet.Bet;
+import io.tandem.bet.BetService;
+import io.tandem.graphql.Connections;
+import io.tandem.graphql.GlobalId;
+import io.tandem.graphql.NodeResolver;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.domain.KeysetScrollPosition;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** The decision log and commitment options of a bet. */
+@Controller
+class DecisionController {
+
+    static final String DECISION = "Decision";
+    static final String OPTION = "BetOption";
+
+    record DecisionLogVerification(boolean valid, int entriesChecked, Integer firstBrokenSequence, String problem) {
+    }
+
+    private final DecisionLog log;
+    private final OptionService options;
+    private final BetService bets;
+
+    DecisionController(DecisionLog log, OptionService options, BetService bets) {
+        this.log = log;
+        this.options = options;
+        this.bets = bets;
+    }
+
+    @BatchMapping(typeName = "Bet")
+    Map<Bet, Decision> latestDecision(List<Bet> page) {
+        Map<UUID, Decision> latest = log.latest(page.stream().map(Bet::getId).toList());
+        return page.stream().filter(b -> latest.containsKey(b.getId()))
+                .collect(Collectors.toMap(Function.identity(), b -> latest.get(b.getId())));
+    }
+
+    @SchemaMapping(typeName = "Bet")
+    Connections.Connection<Decision> decisions(Bet bet, @Argument Integer first, @Argument String after) {
+        int size = Connections.pageSize(first);
+        ScrollPosition position = Connections.after(after);
+        boolean hasPrevious = position instanceof KeysetScrollPosition keyset && !keyset.isInitial();
+        return Connections.of(log.page(bet.getId(), position, size), hasPrevious, log.count(bet.getId()));
+    }
+
+    @BatchMapping(typeName = "Bet")
+    Map<Bet, List<BetOption>> options(List<Bet> page) {
+        Map<UUID, List<BetOption>> current = options.current(page.stream().map(Bet::getId).toList());
+        return page.stream().collect(Collectors.toMap(Function.identity(), b -> current.getOrDefault(b.getId(), List.of())));
+    }
+
+    @QueryMapping
+    DecisionLogVerification verifyDecisionLog(@Argument String betId) {
+        UUID id = GlobalId.find("Bet", betId).filter(b -> bets.read(b).isPresent())
+                .orElseThrow(() -> new Connections.InvalidArgument("betId names no bet"));
+        DecisionLog.Verification result = log.verify(id);
+        return new DecisionLogVerification(result.valid(), result.entriesChecked(),
+                result.firstBroken() == null ? null : result.firstBroken().getSequence(), result.problem());
+    }
+
+    @SchemaMapping(typeName = DECISION)
+    String id(Decision decision) {
+        return GlobalId.of(DECISION, decision.getId());
+    }
+
+    @SchemaMapping(typeName = DECISION)
+    Decision supersedes(Decision decision) {
+        return decision.getSupersedesId() == null ? null : log.read(decision.getSupersedesId()).orElse(null);
+    }
+
+    /** Options are named by their global ids in the API; the log keeps the raw ids it hashed. */
+    @SchemaMapping(typeName = DECISION)
+    String chosenOption(Decision decision) {
+        return decision.getKind() == DecisionKind.COMMITMENT && decision.getChosenOption() != null
+                ? GlobalId.of(OPTION, UUID.fromString(decision.getChosenOption())) : decision.getChosenOption();
+    }
+
+    @SchemaMapping(typeName = "OptionConsidered", field = "id")
+    String consideredId(OptionConsidered option) {
+        return GlobalId.of(OPTION, UUID.fromString(option.id()));
+    }
+
+    @SchemaMapping(typeName = OPTION, field = "id")
+    String optionId(BetOption option) {
+        return GlobalId.of(OPTION, option.getId());
+    }
+
+    @SchemaMapping(typeName = OPTION)
+    LocalDate window(BetOption option) {
+        return option.getWindowDate();
+    }
+
+    @Bean
+    static NodeResolver decisionNodes(DecisionLog log) {
+        return NodeResolver.of(DECISION, Decision.class, log::read);
+    }
+
+    @Bean
+    static NodeResolver optionNodes(OptionService options) {
+        return NodeResolver.of(OPTION, BetOption.class, options::read);
+    }
+}

@@ -1,0 +1,7 @@
+package io.tandem.decision;
+
+/** What a decision-log entry records. */
+public enum DecisionKind {
+    FRAMING_APPROVED, SPIKE_VERDICT, COMMITMENT, DELIVERY_ACCEPTED, OUTCOME_VERDICT, KILLED, KILL_REJECTED,
+    CHANGES_REQUESTED
+}

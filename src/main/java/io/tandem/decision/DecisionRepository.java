@@ -1,0 +1,31 @@
+package io.tandem.decision;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface DecisionRepository extends JpaRepository<Decision, UUID> {
+
+    Optional<Decision> findFirstByBetIdOrderBySequenceDesc(UUID betId);
+
+    List<Decision> findByBetIdOrderBySequenceAsc(UUID betId);
+
+    Window<Decision> findByBetId(UUID betId, ScrollPosition position, Sort sort, Limit limit);
+
+    long countByBetId(UUID betId);
+
+    /** The newest entry of each of many bets, in one statement. */
+    @Query("""
+            select d from Decision d
+            where d.betId in :betIds
+              and d.sequence = (select max(x.sequence) from Decision x where x.betId = d.betId)
+            """)
+    List<Decision> findLatestByBetIds(Collection<UUID> betIds);
+}

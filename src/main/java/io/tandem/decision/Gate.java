@@ -1,0 +1,6 @@
+package io.tandem.decision;
+
+/** A point where both product and engineering must sign before the bet moves on. */
+public enum Gate {
+    FRAMING, SPIKE, COMMITMENT, DELIVERY, OUTCOME_REVIEW, KILL
+}

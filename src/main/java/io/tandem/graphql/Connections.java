@@ -1,0 +1,68 @@
+package io.tandem.graphql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.query.ScrollPositionCursorStrategy;
+
+/** Relay connections over Spring Data keyset windows, with the limits every list obeys. */
+public final class Connections {
+
+    public static final int DEFAULT_PAGE = 20;
+    public static final int MAX_PAGE = 100;
+    private static final ScrollPositionCursorStrategy CURSORS = new ScrollPositionCursorStrategy();
+
+    public record Edge<T>(String cursor, T node) {
+    }
+
+    public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
+    }
+
+    public record Connection<T>(List<Edge<T>> edges, List<T> nodes, PageInfo pageInfo, long totalCount) {
+    }
+
+    private Connections() {
+    }
+
+    /** The page size asked for, or an error classified as a bad request when out of range. */
+    public static int pageSize(Integer first) {
+        if (first == null) {
+            return DEFAULT_PAGE;
+        }
+        if (first < 1 || first > MAX_PAGE) {
+            throw new InvalidArgument("first must be between 1 and " + MAX_PAGE + ", not " + first);
+        }
+        return first;
+    }
+
+    /** Where to continue from; an initial keyset position when there is no cursor. */
+    public static ScrollPosition after(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return ScrollPosition.keyset();
+        }
+        try {
+            return Optional.ofNullable(CURSORS.fromCursor(cursor)).orElseThrow();
+        } catch (RuntimeException e) {
+            throw new InvalidArgument("after is not a cursor this API issued");
+        }
+    }
+
+    public static <T> Connection<T> of(Window<T> window, boolean hasPrevious, long totalCount) {
+        List<Edge<T>> edges = new ArrayList<>();
+        for (int i = 0; i < window.size(); i++) {
+            edges.add(new Edge<>(CURSORS.toCursor(window.positionAt(i)), window.getContent().get(i)));
+        }
+        PageInfo info = new PageInfo(window.hasNext(), hasPrevious,
+                edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+        return new Connection<>(edges, window.getContent(), info, totalCount);
+    }
+
+    /** A request argument outside what the API accepts; reported as a BAD_REQUEST GraphQL error. */
+    public static class InvalidArgument extends RuntimeException {
+        public InvalidArgument(String message) {
+            super(message);
+        }
+    }
+}

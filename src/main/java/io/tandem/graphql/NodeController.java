@@ -1,0 +1,41 @@
+package io.tandem.graphql;
+
+import graphql.schema.TypeResolver;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.boot.autoconfigure.graphql.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.execution.ClassNameTypeResolver;
+import org.springframework.stereotype.Controller;
+
+/** node(id): asks the module that owns the id's type. */
+@Controller
+class NodeController {
+
+    private final Map<String, NodeResolver> resolvers;
+
+    NodeController(List<NodeResolver> resolvers) {
+        this.resolvers = resolvers.stream().collect(Collectors.toMap(NodeResolver::typeName, Function.identity()));
+    }
+
+    @QueryMapping
+    Object node(@Argument String id) {
+        return GlobalId.parse(id)
+                .flatMap(parsed -> Optional.ofNullable(resolvers.get(parsed.type()))
+                        .flatMap(resolver -> resolver.find(parsed.id())))
+                .orElse(null);
+    }
+
+    /** Maps Java classes to the GraphQL object types of the Node interface. */
+    @Bean
+    static GraphQlSourceBuilderCustomizer nodeTypes(List<NodeResolver> resolvers) {
+        ClassNameTypeResolver typeResolver = new ClassNameTypeResolver();
+        resolvers.forEach(r -> typeResolver.addMapping(r.javaType(), r.typeName()));
+        return builder -> builder.defaultTypeResolver((TypeResolver) typeResolver);
+    }
+}

@@ -1,0 +1,82 @@
+package io.tandem.lifecycle;
+
+import io.tandem.decision.Gate;
+import io.tandem.security.Role;
+import java.util.List;
+import java.util.Optional;
+
+/** Mirrors bpmn/bet-lifecycle.bpmn: the process key, element ids and variable names code relies on. */
+public final class BetLifecycle {
+
+    public static final String PROCESS_KEY = "bet-lifecycle";
+    public static final String MESSAGE_KILL_PROPOSED = "KillProposed";
+
+    public static final String TASK_WRITE_BRIEF = "task_write_brief";
+    public static final String TASK_MAP_CONSTRAINTS = "task_map_constraints";
+    public static final String TASK_RECORD_FINDINGS = "task_record_findings";
+    public static final String TASK_PROPOSE_OPTIONS = "task_propose_options";
+    public static final String TASK_MARK_DELIVERED = "task_mark_delivered";
+    public static final String TASK_CONFIRM_DELIVERY = "task_confirm_delivery";
+    public static final String TASK_RECORD_OUTCOME = "task_record_outcome";
+    public static final String TIMER_SPIKE_TIMEBOX = "timer_spike_timebox";
+    public static final String TIMER_MEASUREMENT_PERIOD = "timer_measurement_period";
+
+    /** Inputs a signer gives when completing a gate task (GraphQL sets them; Tasklist users type them). */
+    public static final String VAR_ANSWER = "answer";
+    public static final String VAR_CHOICE = "choice";
+    public static final String VAR_REASON = "reason";
+    /** Set by the listeners for the gateways. */
+    public static final String VAR_GATE_ROUND = "gateRoundId";
+    public static final String VAR_CHANGES_REQUESTED = "changesRequested";
+    public static final String VAR_SPIKE_NEEDED = "spikeNeeded";
+    public static final String VAR_SPIKE_VERDICT = "spikeVerdict";
+    public static final String VAR_KILL_RATIONALE = "killRationale";
+
+    /** One side of one gate: the user task a person of that role completes to sign. */
+    public record SignStep(Gate gate, Role role, String taskKey) {
+    }
+
+    public static final List<SignStep> SIGN_STEPS = List.of(
+            new SignStep(Gate.FRAMING, Role.PRODUCT, "task_sign_framing_product"),
+            new SignStep(Gate.FRAMING, Role.ENGINEERING, "task_sign_framing_engineering"),
+            new SignStep(Gate.SPIKE, Role.PRODUCT, "task_sign_spike_product"),
+            new SignStep(Gate.SPIKE, Role.ENGINEERING, "task_sign_spike_engineering"),
+            new SignStep(Gate.COMMITMENT, Role.PRODUCT, "task_sign_commitment_product"),
+            new SignStep(Gate.COMMITMENT, Role.ENGINEERING, "task_sign_commitment_engineering"),
+            new SignStep(Gate.DELIVERY, Role.ENGINEERING, TASK_MARK_DELIVERED),
+            new SignStep(Gate.DELIVERY, Role.PRODUCT, TASK_CONFIRM_DELIVERY),
+            new SignStep(Gate.OUTCOME_REVIEW, Role.PRODUCT, "task_sign_outcome_product"),
+            new SignStep(Gate.OUTCOME_REVIEW, Role.ENGINEERING, "task_sign_outcome_engineering"),
+            new SignStep(Gate.KILL, Role.PRODUCT, "task_sign_kill_product"),
+            new SignStep(Gate.KILL, Role.ENGINEERING, "task_sign_kill_engineering"));
+
+    /** Work steps: who does them. */
+    public record WorkStep(String taskKey, Role role) {
+    }
+
+    public static final List<WorkStep> WORK_STEPS = List.of(
+            new WorkStep(TASK_WRITE_BRIEF, Role.PRODUCT),
+            new WorkStep(TASK_MAP_CONSTRAINTS, Role.ENGINEERING),
+            new WorkStep(TASK_RECORD_FINDINGS, Role.ENGINEERING),
+            new WorkStep(TASK_PROPOSE_OPTIONS, Role.ENGINEERING),
+            new WorkStep(TASK_RECORD_OUTCOME, Role.PRODUCT));
+
+    private BetLifecycle() {
+    }
+
+    public static Optional<SignStep> signStep(String taskKey) {
+        return SIGN_STEPS.stream().filter(s -> s.taskKey().equals(taskKey)).findFirst();
+    }
+
+    public static SignStep signStep(Gate gate, Role role) {
+        return SIGN_STEPS.stream().filter(s -> s.gate() == gate && s.role() == role).findFirst().orElseThrow();
+    }
+
+    public static Optional<WorkStep> workStep(String taskKey) {
+        return WORK_STEPS.stream().filter(s -> s.taskKey().equals(taskKey)).findFirst();
+    }
+
+    public static List<String> signTasksOf(Gate gate) {
+        return SIGN_STEPS.stream().filter(s -> s.gate() == gate).map(SignStep::taskKey).toList();
+    }
+}

@@ -1,0 +1,67 @@
+package io.tandem.lifecycle;
+
+import io.tandem.security.CurrentUser;
+import io.tandem.shared.ErrorCode;
+import io.tandem.shared.RuleViolation;
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bridges Tandem's caller to the engine's authentication, which is what the task listeners read.
+ * Tasklist sets the same authentication for its users, so both doors look alike to the rules.
+ */
+@Component
+class EngineUsers {
+
+    private static final ThreadLocal<CurrentUser> ACTING = new ThreadLocal<>();
+
+    private final IdentityService identityService;
+
+    EngineUsers(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    <T> T actAs(CurrentUser user, Supplier<T> work) {
+        Authentication previous = identityService.getCurrentAuthentication();
+        identityService.setAuthentication(user.id(), user.groups());
+        ACTING.set(user);
+        try {
+            return work.get();
+        } finally {
+            ACTING.remove();
+            if (previous == null) {
+                identityService.clearAuthentication();
+            } else {
+                identityService.setAuthentication(previous);
+            }
+        }
+    }
+
+    EngineUser current() {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        if (authentication == null || authentication.getUserId() == null) {
+            throw new RuleViolation(ErrorCode.UNAUTHENTICATED, "Only a signed-in person can complete this task");
+        }
+        String id = authentication.getUserId();
+        List<String> groups = authentication.getGroupIds() == null ? List.of() : List.copyOf(authentication.getGroupIds());
+        return new EngineUser(id, displayName(id), groups);
+    }
+
+    private String displayName(String id) {
+        CurrentUser acting = ACTING.get();
+        if (acting != null && acting.id().equals(id)) {
+            return acting.displayName();
+        }
+        User user = identityService.createUserQuery().userId(id).singleResult();
+        if (user == null) {
+            return id;
+        }
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).strip();
+        return name.isEmpty() ? id : name;
+    }
+}

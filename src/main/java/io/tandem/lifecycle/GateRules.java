@@ -1,0 +1,287 @@
+package io.tandem.lifecycle;
+
+import io.tandem.bet.Bet;
+import io.tandem.bet.BetService;
+import io.tandem.bet.Outcome;
+import io.tandem.bet.Uncertainty;
+import io.tandem.brief.BriefRevision;
+import io.tandem.brief.BriefService;
+import io.tandem.brief.ConstraintService;
+import io.tandem.decision.Answer;
+import io.tandem.decision.BetOption;
+import io.tandem.decision.DecisionKind;
+import io.tandem.decision.DecisionLog;
+import io.tandem.decision.Gate;
+import io.tandem.decision.NewDecision;
+import io.tandem.decision.OptionConsidered;
+import io.tandem.decision.OptionService;
+import io.tandem.decision.SignOff;
+import io.tandem.decision.SignOffs;
+import io.tandem.decision.Signer;
+import io.tandem.outcome.OutcomeService;
+import io.tandem.security.Role;
+import io.tandem.shared.ErrorCode;
+import io.tandem.shared.RuleViolation;
+import io.tandem.shared.Texts;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rules of every gate and work step, applied by the task listeners in the transaction that completes
+ * the task. Whatever door a person comes through, these are the checks they pass.
+ */
+@Service
+class GateRules {
+
+    enum SpikeVerdict { PROCEED, REFRAME, KILL }
+
+    private static final Set<Outcome> REVIEW_VERDICTS = EnumSet.of(Outcome.WON, Outcome.LOST, Outcome.INCONCLUSIVE);
+
+    record Signed(GateResult result, Map<String, Object> processVariables) {
+    }
+
+    private final BetService bets;
+    private final BriefService briefs;
+    private final ConstraintService constraints;
+    private final OptionService options;
+    private final OutcomeService outcomes;
+    private final SignOffs signOffs;
+    private final DecisionLog decisionLog;
+    private final Clock clock;
+
+    GateRules(BetService bets, BriefService briefs, ConstraintService constraints, OptionService options,
+              OutcomeService outcomes, SignOffs signOffs, DecisionLog decisionLog, Clock clock) {
+        this.bets = bets;
+        this.briefs = briefs;
+        this.constraints = constraints;
+        this.options = options;
+        this.outcomes = outcomes;
+        this.signOffs = signOffs;
+        this.decisionLog = decisionLog;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Signed sign(UUID betId, UUID roundId, BetLifecycle.SignStep step, EngineUser signer, Answer answer,
+                String choice, String reason) {
+        Bet bet = bets.find(betId).orElseThrow();
+        Gate gate = step.gate();
+        String side = sideName(step.role()) + " side of the " + gateName(gate);
+        if (!signer.has(step.role())) {
+            throw new RuleViolation(ErrorCode.WRONG_ROLE, "signAs", "Signing the " + side + " needs the " + step.role().group() + " role");
+        }
+        String lead = step.role() == Role.PRODUCT ? bet.getProductLead() : bet.getEngineeringLead();
+        if (lead != null && !lead.equals(signer.id())) {
+            throw new RuleViolation(ErrorCode.NOT_THE_LEAD, "betId", "Only the named " + step.role().group() + " lead (" + lead + ") signs the " + side);
+        }
+        List<SignOff> round = signOffs.inRound(roundId);
+        round.stream().filter(s -> s.getSignerId().equals(signer.id())).findFirst().ifPresent(earlier -> {
+            throw new RuleViolation(ErrorCode.SAME_PERSON, "betId", signer.name() + " already signed the " + earlier.getRole()
+                    + " side of this gate; a second person must sign the " + step.role().group() + " side");
+        });
+        String reasonText = Texts.optional("reason", reason, Texts.SHORT_TEXT_MAX);
+        String chosen = null;
+        if (answer == Answer.REQUEST_CHANGES) {
+            if (step.taskKey().equals(BetLifecycle.TASK_MARK_DELIVERED)) {
+                throw RuleViolation.invalid("answer", "Engineering marks a bet delivered only when it is; there is nothing to send back");
+            }
+            if (reasonText == null) {
+                throw RuleViolation.invalid("reason", "Requesting changes needs a reason, so the other side knows what to change");
+            }
+        } else {
+            chosen = checkApproval(bet, step, choice);
+            for (SignOff other : round) {
+                if (other.getAnswer() == Answer.APPROVE && other.getChoice() != null && !other.getChoice().equals(chosen)) {
+                    throw new RuleViolation(ErrorCode.CHOICE_MISMATCH, "choice", other.getSignerName() + " signed for "
+                            + other.getChoice() + "; both sides must sign the same choice (or request changes)");
+                }
+            }
+        }
+        SignOff signOff = signOffs.record(new SignOff(betId, roundId, gate, step.role().group(), signer.id(), signer.name(),
+                answer, chosen, reasonText, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        List<SignOff> signed = new ArrayList<>(round);
+        signed.add(signOff);
+        List<Signer> signers = signed.stream().map(SignOff::signer).toList();
+
+        if (answer == Answer.REQUEST_CHANGES) {
+            decisionLog.append(betId, new NewDecision(gate == Gate.KILL ? DecisionKind.KILL_REJECTED : DecisionKind.CHANGES_REQUESTED,
+                    gate, sideName(step.role()) + " requested changes at the " + gateName(gate), List.of(), null,
+                    reasonText, signers, null));
+            return new Signed(GateResult.CHANGES_REQUESTED, Map.of());
+        }
+        Set<String> approvedRoles = signed.stream().filter(s -> s.getAnswer() == Answer.APPROVE)
+                .map(SignOff::getRole).collect(Collectors.toSet());
+        if (!approvedRoles.containsAll(Set.of(Role.PRODUCT.group(), Role.ENGINEERING.group()))) {
+            return new Signed(GateResult.WAITING, Map.of());
+        }
+        return new Signed(GateResult.PASSED, pass(bet, gate, chosen, signers, rationale(signed)));
+    }
+
+    /** Checks what an approval needs at this gate and returns the normalised choice, if the gate has one. */
+    private String checkApproval(Bet bet, BetLifecycle.SignStep step, String choice) {
+        switch (step.gate()) {
+            case FRAMING -> {
+                if (step.role() == Role.PRODUCT) {
+                    briefs.requireCompleteForFraming(bet.getId());
+                    long open = constraints.unacknowledged(bet.getId());
+                    if (open > 0) {
+                        throw new RuleViolation(ErrorCode.CONSTRAINTS_UNACKNOWLEDGED, "betId", open
+                                + " technical constraint(s) are not acknowledged yet; product acknowledges each before signing framing");
+                    }
+                }
+                return null;
+            }
+            case SPIKE -> {
+                return named(choice, SpikeVerdict.class, "spikeVerdict").name();
+            }
+            case OUTCOME_REVIEW -> {
+                Outcome verdict = named(choice, Outcome.class, "outcomeVerdict");
+                if (!REVIEW_VERDICTS.contains(verdict)) {
+                    throw RuleViolation.invalid("outcomeVerdict", "The outcome verdict is WON, LOST or INCONCLUSIVE; killing is proposeKill");
+                }
+                return verdict.name();
+            }
+            case COMMITMENT -> {
+                if (choice == null) {
+                    throw new RuleViolation(ErrorCode.CHOICE_REQUIRED, "optionId", "Approving commitment means choosing one of the proposed options");
+                }
+                return options.current(bet.getId()).stream().map(BetOption::getId).map(UUID::toString)
+                        .filter(choice::equals).findFirst()
+                        .orElseThrow(() -> new RuleViolation(ErrorCode.UNKNOWN_OPTION, "optionId",
+                                "Option " + choice + " is not one of the options proposed for this commitment"));
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private Map<String, Object> pass(Bet bet, Gate gate, String chosen, List<Signer> signers, String rationale) {
+        UUID betId = bet.getId();
+        switch (gate) {
+            case FRAMING -> {
+                BriefRevision brief = briefs.latest(betId).orElseThrow();
+                boolean spike = bet.getUncertainty() == Uncertainty.HIGH;
+                decisionLog.append(betId, new NewDecision(DecisionKind.FRAMING_APPROVED, gate,
+                        "Framing signed on brief revision " + brief.getRevision() + " (" + brief.getContentHash() + "); uncertainty "
+                                + bet.getUncertainty() + (spike ? ", so a spike follows: " + bet.getSpikeQuestion() : ""),
+                        List.of(), null, rationale, signers, null));
+                return Map.of(BetLifecycle.VAR_SPIKE_NEEDED, spike);
+            }
+            case SPIKE -> {
+                decisionLog.append(betId, new NewDecision(DecisionKind.SPIKE_VERDICT, gate,
+                        "Spike question: " + bet.getSpikeQuestion() + ". Findings: "
+                                + Optional.ofNullable(bet.getSpikeFindings()).orElse("none recorded before the timebox ended"),
+                        List.of(), chosen, rationale, signers, null));
+                if (SpikeVerdict.valueOf(chosen) == SpikeVerdict.KILL) {
+                    bets.settle(betId, Outcome.KILLED);
+                }
+                return Map.of(BetLifecycle.VAR_SPIKE_VERDICT, chosen);
+            }
+            case COMMITMENT -> {
+                List<BetOption> proposed = options.current(betId);
+                BetOption option = proposed.stream().filter(o -> o.getId().toString().equals(chosen)).findFirst().orElseThrow();
+                decisionLog.append(betId, new NewDecision(DecisionKind.COMMITMENT, gate,
+                        "Committed to '" + option.getLabel() + "' by " + option.getWindowDate() + "; the brief is frozen",
+                        proposed.stream().map(GateRules::considered).toList(), chosen, rationale, signers, null));
+                bets.commitTo(betId, option.getWindowDate());
+                return Map.of();
+            }
+            case DELIVERY -> {
+                decisionLog.append(betId, new NewDecision(DecisionKind.DELIVERY_ACCEPTED, gate,
+                        "Engineering marked the bet delivered and product confirmed it", List.of(), null, rationale, signers, null));
+                return Map.of();
+            }
+            case OUTCOME_REVIEW -> {
+                String learnings = outcomes.latest(betId).map(r -> r.getLearnings()).orElse("");
+                decisionLog.append(betId, new NewDecision(DecisionKind.OUTCOME_VERDICT, gate,
+                        "Outcome review. Learnings: " + learnings, List.of(), chosen, rationale, signers, null));
+                bets.settle(betId, Outcome.valueOf(chosen));
+                return Map.of();
+            }
+            case KILL -> {
+                decisionLog.append(betId, new NewDecision(DecisionKind.KILLED, gate,
+                        "Killed in stage " + bet.getStage(), List.of(), null, rationale, signers, null));
+                bets.settle(betId, Outcome.KILLED);
+                return Map.of();
+            }
+            default -> throw new IllegalStateException("Unknown gate " + gate);
+        }
+    }
+
+    @Transactional
+    void completeWork(UUID betId, BetLifecycle.WorkStep step, EngineUser user) {
+        if (!user.has(step.role())) {
+            throw new RuleViolation(ErrorCode.WRONG_ROLE, "betId", "This step is done by " + step.role().group());
+        }
+        switch (step.taskKey()) {
+            case BetLifecycle.TASK_WRITE_BRIEF -> briefs.requireCompleteForFraming(betId);
+            case BetLifecycle.TASK_RECORD_FINDINGS -> {
+                if (bets.find(betId).orElseThrow().getSpikeFindings() == null) {
+                    throw new RuleViolation(ErrorCode.FINDINGS_MISSING, "findings", "Record the spike's findings first");
+                }
+            }
+            case BetLifecycle.TASK_PROPOSE_OPTIONS -> {
+                if (options.current(betId).size() < 2) {
+                    throw new RuleViolation(ErrorCode.TOO_FEW_OPTIONS, "options", "Propose at least two options first");
+                }
+            }
+            case BetLifecycle.TASK_RECORD_OUTCOME -> {
+                if (outcomes.latest(betId).isEmpty()) {
+                    throw new RuleViolation(ErrorCode.OUTCOME_MISSING, "actuals", "Record the actual values of the success metrics first");
+                }
+            }
+            default -> {
+                // mapping constraints needs no artifact: finding none is a valid result
+            }
+        }
+    }
+
+    private static OptionConsidered considered(BetOption o) {
+        return new OptionConsidered(o.getId().toString(), o.getLabel(), o.getScopeSummary(),
+                o.getWindowDate().toString(), o.getGains(), o.getGivesUp(), o.getRisk());
+    }
+
+    private static String rationale(List<SignOff> signed) {
+        String text = signed.stream().filter(s -> s.getReason() != null)
+                .map(s -> s.getRole() + ": " + s.getReason()).collect(Collectors.joining("\n"));
+        return text.isEmpty() ? null : text;
+    }
+
+    private static <E extends Enum<E>> E named(String choice, Class<E> type, String field) {
+        if (choice == null) {
+            throw new RuleViolation(ErrorCode.CHOICE_REQUIRED, field, "Approving this gate means naming the " + field);
+        }
+        try {
+            return Enum.valueOf(type, choice.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw RuleViolation.invalid(field, "'" + choice + "' is not a valid " + field);
+        }
+    }
+
+    private static String sideName(Role role) {
+        return role == Role.PRODUCT ? "product" : "engineering";
+    }
+
+    static String gateName(Gate gate) {
+        return switch (gate) {
+            case FRAMING -> "framing gate";
+            case SPIKE -> "spike verdict";
+            case COMMITMENT -> "commitment gate";
+            case DELIVERY -> "delivery";
+            case OUTCOME_REVIEW -> "outcome review";
+            case KILL -> "kill proposal";
+        };
+    }
+}

@@ -1,0 +1,59 @@
+package io.tandem.lifecycle;
+
+import io.tandem.decision.Answer;
+import io.tandem.shared.RuleViolation;
+import java.util.Locale;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs when anyone completes a gate task, through GraphQL or Tasklist alike, inside the completing
+ * transaction: a refused sign-off throws, and the task stays open with nothing written.
+ */
+@Component("gateSignOffListener")
+class GateSignOffListener implements TaskListener {
+
+    private final GateRules rules;
+    private final EngineUsers engineUsers;
+
+    GateSignOffListener(GateRules rules, EngineUsers engineUsers) {
+        this.rules = rules;
+        this.engineUsers = engineUsers;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        BetLifecycle.SignStep step = BetLifecycle.signStep(task.getTaskDefinitionKey()).orElseThrow();
+        UUID betId = UUID.fromString(task.getExecution().getProcessBusinessKey());
+        UUID roundId = UUID.fromString((String) task.getVariable(BetLifecycle.VAR_GATE_ROUND));
+        Answer answer = answer(task.getVariable(BetLifecycle.VAR_ANSWER));
+        String choice = text(task.getVariable(BetLifecycle.VAR_CHOICE));
+        String reason = text(task.getVariable(BetLifecycle.VAR_REASON));
+        // The inputs belong to this sign-off only; a later gate must not find them.
+        task.removeVariable(BetLifecycle.VAR_ANSWER);
+        task.removeVariable(BetLifecycle.VAR_CHOICE);
+        task.removeVariable(BetLifecycle.VAR_REASON);
+
+        GateRules.Signed signed = rules.sign(betId, roundId, step, engineUsers.current(), answer, choice, reason);
+        task.getExecution().setVariableLocal(BetLifecycle.VAR_CHANGES_REQUESTED, signed.result() == GateResult.CHANGES_REQUESTED);
+        signed.processVariables().forEach((name, value) -> task.getExecution().getProcessInstance().setVariable(name, value));
+    }
+
+    private static Answer answer(Object value) {
+        String text = text(value);
+        if (text == null) {
+            return Answer.APPROVE;
+        }
+        try {
+            return Answer.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw RuleViolation.invalid("answer", "answer must be APPROVE or REQUEST_CHANGES, not '" + text + "'");
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    }
+}

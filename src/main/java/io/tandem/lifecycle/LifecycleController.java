@@ -1,0 +1,138 @@
+package io.tandem.lifecycle;
+
+import io.tandem.bet.Bet;
+import io.tandem.bet.BetPayload;
+import io.tandem.decision.Answer;
+import io.tandem.decision.Gate;
+import io.tandem.decision.OptionDraft;
+import io.tandem.graphql.GlobalId;
+import io.tandem.graphql.Mutations;
+import io.tandem.outcome.MetricActual;
+import io.tandem.security.CurrentUsers;
+import io.tandem.security.Role;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+/** The mutations that move a bet through its workflow, and what each bet is waiting on. */
+@Controller
+class LifecycleController {
+
+    record BetRef(String betId) {
+    }
+
+    record SignGateInput(String betId, Gate gate, Answer answer, Role signAs, String optionId, String spikeVerdict,
+                         String outcomeVerdict, String reason) {
+    }
+
+    record RecordSpikeFindingsInput(String betId, String findings) {
+    }
+
+    record OptionInput(String label, String scopeSummary, LocalDate window, String gains, String givesUp, String risk) {
+    }
+
+    record ProposeOptionsInput(String betId, List<OptionInput> options) {
+    }
+
+    record MarkDeliveredInput(String betId, String note) {
+    }
+
+    record ConfirmDeliveryInput(String betId, Answer answer, String reason) {
+    }
+
+    record RecordOutcomeInput(String betId, List<MetricActual> actuals, String learnings) {
+    }
+
+    record ProposeKillInput(String betId, String rationale, Role signAs) {
+    }
+
+    private final LifecycleService lifecycle;
+    private final CurrentUsers users;
+
+    LifecycleController(LifecycleService lifecycle, CurrentUsers users) {
+        this.lifecycle = lifecycle;
+        this.users = users;
+    }
+
+    @MutationMapping
+    BetPayload submitBrief(@Argument BetRef input) {
+        return Mutations.run(() -> BetPayload.of(lifecycle.submitBrief(bet(input.betId()), users.current())), BetPayload::refused);
+    }
+
+    @MutationMapping
+    BetPayload submitConstraints(@Argument BetRef input) {
+        return Mutations.run(() -> BetPayload.of(lifecycle.submitConstraints(bet(input.betId()), users.current())), BetPayload::refused);
+    }
+
+    @MutationMapping
+    BetPayload signGate(@Argument SignGateInput input) {
+        return Mutations.run(() -> {
+            String choice = switch (input.gate()) {
+                case COMMITMENT -> input.optionId() == null ? null
+                        : GlobalId.require("BetOption", input.optionId(), "optionId").toString();
+                case SPIKE -> input.spikeVerdict();
+                case OUTCOME_REVIEW -> input.outcomeVerdict();
+                default -> null;
+            };
+            return BetPayload.of(lifecycle.signGate(new SignGateCommand(bet(input.betId()), input.gate(), input.answer(),
+                    input.signAs(), choice, input.reason()), users.current()));
+        }, BetPayload::refused);
+    }
+
+    @MutationMapping
+    BetPayload recordSpikeFindings(@Argument RecordSpikeFindingsInput input) {
+        return Mutations.run(() -> BetPayload.of(lifecycle.recordSpikeFindings(bet(input.betId()), input.findings(),
+                users.current())), BetPayload::refused);
+    }
+
+    @MutationMapping
+    BetPayload proposeOptions(@Argument ProposeOptionsInput input) {
+        return Mutations.run(() -> {
+            List<OptionDraft> drafts = input.options() == null ? List.of() : input.options().stream()
+                    .map(o -> new OptionDraft(o.label(), o.scopeSummary(), o.window(), o.gains(), o.givesUp(), o.risk()))
+                    .toList();
+            return BetPayload.of(lifecycle.proposeOptions(bet(input.betId()), drafts, users.current()));
+        }, BetPayload::refused);
+    }
+
+    @MutationMapping
+    BetPayload markDelivered(@Argument MarkDeliveredInput input) {
+        return Mutations.run(() -> BetPayload.of(lifecycle.signGate(new SignGateCommand(bet(input.betId()), Gate.DELIVERY,
+                Answer.APPROVE, Role.ENGINEERING, null, input.note()), users.current())), BetPayload::refused);
+    }
+
+    @MutationMapping
+    BetPayload confirmDelivery(@Argument ConfirmDeliveryInput input) {
+        return Mutations.run(() -> BetPayload.of(lifecycle.signGate(new SignGateCommand(bet(input.betId()), Gate.DELIVERY,
+                input.answer(), Role.PRODUCT, null, input.reason()), users.current())), BetPayload::refused);
+    }
+
+    @MutationMapping
+    BetPayload recordOutcome(@Argument RecordOutcomeInput input) {
+        return Mutations.run(() -> BetPayload.of(lifecycle.recordOutcome(bet(input.betId()), input.actuals(),
+                input.learnings(), users.current())), BetPayload::refused);
+    }
+
+    @MutationMapping
+    BetPayload proposeKill(@Argument ProposeKillInput input) {
+        return Mutations.run(() -> BetPayload.of(lifecycle.proposeKill(bet(input.betId()), input.rationale(),
+                input.signAs(), users.current())), BetPayload::refused);
+    }
+
+    @BatchMapping(typeName = "Bet")
+    Map<Bet, List<OpenStep>> waitingOn(List<Bet> bets) {
+        Map<UUID, List<OpenStep>> steps = lifecycle.openSteps(bets.stream().map(Bet::getId).toList());
+        return bets.stream().collect(Collectors.toMap(Function.identity(), b -> steps.getOrDefault(b.getId(), List.of())));
+    }
+
+    private static UUID bet(String betId) {
+        return GlobalId.require("Bet", betId, "betId");
+    }
+}

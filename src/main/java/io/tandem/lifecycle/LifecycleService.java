@@ -1,0 +1,197 @@
+package io.tandem.lifecycle;
+
+import io.tandem.bet.Bet;
+import io.tandem.bet.BetService;
+import io.tandem.decision.Answer;
+import io.tandem.decision.Gate;
+import io.tandem.decision.OptionDraft;
+import io.tandem.decision.OptionService;
+import io.tandem.outcome.MetricActual;
+import io.tandem.outcome.OutcomeService;
+import io.tandem.security.CurrentUser;
+import io.tandem.security.Role;
+import io.tandem.shared.ErrorCode;
+import io.tandem.shared.RuleViolation;
+import io.tandem.shared.Texts;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moves a bet through its process on behalf of a person. Each method claims the bet, stores the step's
+ * artifact and completes the workflow task in one transaction; the task listeners decide if it may.
+ */
+@Service
+public class LifecycleService {
+
+    private final BetService bets;
+    private final OptionService options;
+    private final OutcomeService outcomes;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final EngineUsers engineUsers;
+
+    LifecycleService(BetService bets, OptionService options, OutcomeService outcomes, TaskService taskService,
+                     RuntimeService runtimeService, EngineUsers engineUsers) {
+        this.bets = bets;
+        this.options = options;
+        this.outcomes = outcomes;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.engineUsers = engineUsers;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('product')")
+    public Bet submitBrief(UUID betId, CurrentUser user) {
+        return completeWork(betId, BetLifecycle.TASK_WRITE_BRIEF, "the brief to be submitted", user, () -> { });
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('engineering')")
+    public Bet submitConstraints(UUID betId, CurrentUser user) {
+        return completeWork(betId, BetLifecycle.TASK_MAP_CONSTRAINTS, "technical constraints to be mapped", user, () -> { });
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('engineering')")
+    public Bet recordSpikeFindings(UUID betId, String findings, CurrentUser user) {
+        return completeWork(betId, BetLifecycle.TASK_RECORD_FINDINGS, "spike findings", user,
+                () -> bets.recordSpikeFindings(betId, Texts.required("findings", findings, Texts.LONG_TEXT_MAX)));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('engineering')")
+    public Bet proposeOptions(UUID betId, List<OptionDraft> drafts, CurrentUser user) {
+        return completeWork(betId, BetLifecycle.TASK_PROPOSE_OPTIONS, "commitment options", user,
+                () -> options.propose(betId, drafts, user.id()));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('product')")
+    public Bet recordOutcome(UUID betId, List<MetricActual> actuals, String learnings, CurrentUser user) {
+        return completeWork(betId, BetLifecycle.TASK_RECORD_OUTCOME, "its outcome to be recorded", user,
+                () -> outcomes.record(betId, actuals, learnings, user.id()));
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('product','engineering')")
+    public Bet signGate(SignGateCommand command, CurrentUser user) {
+        Bet bet = bets.claimForChange(command.betId(), "betId");
+        if (command.gate() == null) {
+            throw RuleViolation.invalid("gate", "gate must be given");
+        }
+        Role side = side(command.signAs(), user);
+        Task task = openTask(bet, BetLifecycle.signStep(command.gate(), side).taskKey(),
+                "the " + side.group() + " side of the " + GateRules.gateName(command.gate()));
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put(BetLifecycle.VAR_ANSWER, (command.answer() == null ? Answer.APPROVE : command.answer()).name());
+        inputs.put(BetLifecycle.VAR_CHOICE, command.choice());
+        inputs.put(BetLifecycle.VAR_REASON, command.reason());
+        complete(task, inputs, user);
+        return bets.get(bet.getId(), "betId");
+    }
+
+    /** Opens the kill gate; the proposer's own side is signed by proposing. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('product','engineering')")
+    public Bet proposeKill(UUID betId, String rationale, Role signAs, CurrentUser user) {
+        Bet bet = bets.claimForChange(betId, "betId");
+        if (bet.isClosed()) {
+            throw new RuleViolation(ErrorCode.WRONG_STAGE, "betId", "The bet is already closed");
+        }
+        String why = Texts.required("rationale", rationale, Texts.SHORT_TEXT_MAX);
+        if (taskService.createTaskQuery().processInstanceBusinessKey(betId.toString())
+                .taskDefinitionKeyIn(BetLifecycle.signTasksOf(Gate.KILL).toArray(String[]::new)).count() > 0) {
+            throw new RuleViolation(ErrorCode.KILL_PENDING, "betId", "A kill proposal for this bet is already waiting for sign-off");
+        }
+        Role side = side(signAs, user);
+        engineUsers.actAs(user, () -> runtimeService.createMessageCorrelation(BetLifecycle.MESSAGE_KILL_PROPOSED)
+                .processInstanceBusinessKey(betId.toString())
+                .setVariable(BetLifecycle.VAR_KILL_RATIONALE, why)
+                .correlateWithResult());
+        Task own = openTask(bet, BetLifecycle.signStep(Gate.KILL, side).taskKey(), "a kill proposal");
+        complete(own, Map.of(BetLifecycle.VAR_ANSWER, Answer.APPROVE.name(), BetLifecycle.VAR_REASON, why), user);
+        return bets.get(betId, "betId");
+    }
+
+    /** The tasks each bet waits on, for a whole page of bets in a fixed number of queries. */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<OpenStep>> openSteps(Collection<UUID> betIds) {
+        if (betIds.isEmpty()) {
+            return Map.of();
+        }
+        String[] keys = betIds.stream().map(UUID::toString).toArray(String[]::new);
+        List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKeyIn(keys).orderByTaskCreateTime().asc().list();
+        if (tasks.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        Map<String, String> businessKeys = runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds)
+                .list().stream().collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+        return tasks.stream().map(task -> step(task, businessKeys.get(task.getProcessInstanceId())))
+                .collect(Collectors.groupingBy(OpenStep::betId));
+    }
+
+    private OpenStep step(Task task, String businessKey) {
+        String key = task.getTaskDefinitionKey();
+        Gate gate = BetLifecycle.signStep(key).map(BetLifecycle.SignStep::gate).orElse(null);
+        Role role = BetLifecycle.signStep(key).map(BetLifecycle.SignStep::role)
+                .or(() -> BetLifecycle.workStep(key).map(BetLifecycle.WorkStep::role)).orElse(null);
+        return new OpenStep(UUID.fromString(businessKey), task.getId(), key, task.getName(), gate, role,
+                task.getCreateTime().toInstant(), task.getAssignee());
+    }
+
+    private Bet completeWork(UUID betId, String taskKey, String what, CurrentUser user, Runnable artifact) {
+        Bet bet = bets.claimForChange(betId, "betId");
+        Task task = openTask(bet, taskKey, what);
+        artifact.run();
+        complete(task, Map.of(), user);
+        return bets.get(betId, "betId");
+    }
+
+    private Task openTask(Bet bet, String taskKey, String what) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(bet.getId().toString())
+                .taskDefinitionKey(taskKey).singleResult();
+        if (task == null) {
+            throw new RuleViolation(ErrorCode.WRONG_STAGE, "betId",
+                    "Bet " + bet.getKey() + " is in " + bet.getStage() + " and is not waiting for " + what);
+        }
+        return task;
+    }
+
+    private void complete(Task task, Map<String, Object> inputs, CurrentUser user) {
+        engineUsers.actAs(user, () -> {
+            taskService.setVariablesLocal(task.getId(), inputs);
+            taskService.complete(task.getId());
+            return null;
+        });
+    }
+
+    /** Which side a person signs: their only signing role, or the one they name if they hold both. */
+    private Role side(Role signAs, CurrentUser user) {
+        if (signAs != null) {
+            if (signAs != Role.PRODUCT && signAs != Role.ENGINEERING) {
+                throw RuleViolation.invalid("signAs", "Gates are signed as PRODUCT or ENGINEERING");
+            }
+            return signAs;
+        }
+        boolean product = user.has(Role.PRODUCT);
+        boolean engineering = user.has(Role.ENGINEERING);
+        if (product && engineering) {
+            throw RuleViolation.invalid("signAs", user.displayName() + " holds both roles: say which side you sign with signAs");
+        }
+        return product ? Role.PRODUCT : Role.ENGINEERING;
+    }
+}

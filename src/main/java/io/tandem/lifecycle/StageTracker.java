@@ -1,0 +1,27 @@
+package io.tandem.lifecycle;
+
+import io.tandem.bet.BetService;
+import io.tandem.bet.Stage;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Called from the BPMN (execution listeners) to keep the bet's stage equal to where its process is. */
+/** Public because the BPMN expression language reaches it by reflection. */
+@Component("stageTracker")
+public class StageTracker {
+
+    private final BetService bets;
+
+    StageTracker(BetService bets) {
+        this.bets = bets;
+    }
+
+    public void enter(DelegateExecution execution, String stage) {
+        bets.enterStage(UUID.fromString(execution.getProcessBusinessKey()), Stage.valueOf(stage));
+    }
+
+    public void close(DelegateExecution execution) {
+        bets.enterStage(UUID.fromString(execution.getProcessBusinessKey()), Stage.CLOSED);
+    }
+}

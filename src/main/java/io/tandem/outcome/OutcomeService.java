@@ -1,0 +1,68 @@
+package io.tandem.outcome;
+
+import io.tandem.brief.BriefRevision;
+import io.tandem.brief.BriefService;
+import io.tandem.brief.SuccessMetric;
+import io.tandem.shared.RuleViolation;
+import io.tandem.shared.Texts;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Outcome reports: actual values per success metric of the brief, and learnings. */
+@Service
+public class OutcomeService {
+
+    private final OutcomeReportRepository reports;
+    private final BriefService briefs;
+    private final Clock clock;
+
+    OutcomeService(OutcomeReportRepository reports, BriefService briefs, Clock clock) {
+        this.reports = reports;
+        this.briefs = briefs;
+        this.clock = clock;
+    }
+
+    /** Called by the lifecycle while the bet is claimed and waiting for its outcome. */
+    @Transactional
+    public OutcomeReport record(UUID betId, List<MetricActual> actuals, String learnings, String recordedBy) {
+        Set<String> metrics = briefs.latest(betId).map(BriefRevision::getContent)
+                .map(c -> c.successMetrics().stream().map(SuccessMetric::name).collect(Collectors.toSet()))
+                .orElse(Set.of());
+        List<MetricActual> given = actuals == null ? List.of() : actuals;
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            MetricActual actual = given.get(i);
+            if (!metrics.contains(actual.metric())) {
+                throw RuleViolation.invalid("actuals[" + i + "].metric",
+                        "'" + actual.metric() + "' is not a success metric of the brief; expected one of " + metrics);
+            }
+            if (!seen.add(actual.metric())) {
+                throw RuleViolation.invalid("actuals[" + i + "].metric", "'" + actual.metric() + "' is given twice");
+            }
+            if (Double.isNaN(actual.actual()) || Double.isInfinite(actual.actual())) {
+                throw RuleViolation.invalid("actuals[" + i + "].actual", "actual must be a finite number");
+            }
+        }
+        if (!seen.containsAll(metrics)) {
+            Set<String> missing = new HashSet<>(metrics);
+            missing.removeAll(seen);
+            throw RuleViolation.invalid("actuals", "Record an actual value for every success metric; missing " + missing);
+        }
+        return reports.save(new OutcomeReport(betId, given,
+                Texts.required("learnings", learnings, Texts.LONG_TEXT_MAX), recordedBy,
+                clock.instant().truncatedTo(ChronoUnit.MICROS)));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OutcomeReport> latest(UUID betId) {
+        return reports.findFirstByBetIdOrderByRecordedAtDesc(betId);
+    }
+}

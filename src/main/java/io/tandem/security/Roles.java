@@ -1,0 +1,11 @@
+package io.tandem.security;
+
+/** Method-security expressions shared by the module services. */
+public final class Roles {
+
+    /** Every Tandem role may read every bet (PRODUCT.md: leadership and integrations read everything). */
+    public static final String READ = "hasAnyRole('product','engineering','leadership','integration','admin')";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,130 @@
+package io.tandem.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may reach what over HTTP. GraphQL needs an authenticated caller; what each role may do is
+ * decided by @PreAuthorize on the module services and by the gate listeners.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties,
+                                    ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/graphql", "/graphql/**").authenticated()
+                        .anyRequest().permitAll())
+                // The GraphQL API takes credentials in headers, never cookies; Camunda's web apps
+                // run their own CSRF protection under /camunda.
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        if (properties.demoMode()) {
+            http.httpBasic(Customizer.withDefaults());
+        } else {
+            http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt
+                    .decoder(jwtDecoder.getObject())
+                    .jwtAuthenticationConverter(keycloakRoles())));
+        }
+        return http.build();
+    }
+
+    /** Demo users exist only when no identity provider is configured. */
+    @Bean
+    UserDetailsService userDetailsService(SecurityProperties properties, DemoUsers demoUsers) {
+        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
+        if (properties.demoMode()) {
+            PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+            for (DemoUsers.DemoUser user : demoUsers.all()) {
+                manager.createUser(User.withUsername(user.id())
+                        .password(encoder.encode(user.password()))
+                        .authorities(user.roles().stream().map(Role::authority).toArray(String[]::new))
+                        .build());
+            }
+        }
+        return manager;
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecurityProperties properties) {
+        if (properties.demoMode()) {
+            return token -> {
+                throw new org.springframework.security.oauth2.jwt.BadJwtException("No identity provider is configured");
+            };
+        }
+        // Resolved on first use, so Tandem starts even while the identity provider is still booting.
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
+            List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+            validators.add(JwtValidators.createDefaultWithIssuer(properties.issuerUri()));
+            if (properties.audience() != null && !properties.audience().isBlank()) {
+                validators.add(audience(properties.audience()));
+            }
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+            return decoder;
+        });
+    }
+
+    private static OAuth2TokenValidator<Jwt> audience(String expected) {
+        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(expected)
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token is not meant for " + expected, null));
+    }
+
+    /** Keycloak puts realm roles in realm_access.roles and client roles in resource_access.*.roles. */
+    private static JwtAuthenticationConverter keycloakRoles() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setPrincipalClaimName("preferred_username");
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            Collection<GrantedAuthority> authorities = new ArrayList<>();
+            addRoles(authorities, jwt.getClaimAsMap("realm_access"));
+            Map<String, Object> resources = jwt.getClaimAsMap("resource_access");
+            if (resources != null) {
+                resources.values().forEach(access -> {
+                    if (access instanceof Map<?, ?> map) {
+                        @SuppressWarnings("unchecked") Map<String, Object> typed = (Map<String, Object>) map;
+                        addRoles(authorities, typed);
+                    }
+                });
+            }
+            return authorities;
+        });
+        return converter;
+    }
+
+    private static void addRoles(Collection<GrantedAuthority> authorities, Map<String, Object> access) {
+        if (access != null && access.get("roles") instanceof Collection<?> roles) {
+            roles.forEach(role -> Role.fromGroup(String.valueOf(role))
+                    .ifPresent(r -> authorities.add(new SimpleGrantedAuthority(r.authority()))));
+        }
+    }
+}
