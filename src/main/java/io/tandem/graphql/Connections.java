@@ -2,17 +2,14 @@ package io.tandem.graphql;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
-import org.springframework.graphql.data.query.ScrollPositionCursorStrategy;
 
 /** Relay connections over Spring Data keyset windows, with the limits every list obeys. */
 public final class Connections {
 
     public static final int DEFAULT_PAGE = 20;
     public static final int MAX_PAGE = 100;
-    private static final ScrollPositionCursorStrategy CURSORS = new ScrollPositionCursorStrategy();
 
     public record Edge<T>(String cursor, T node) {
     }
@@ -42,17 +39,13 @@ public final class Connections {
         if (cursor == null || cursor.isEmpty()) {
             return ScrollPosition.keyset();
         }
-        try {
-            return Optional.ofNullable(CURSORS.fromCursor(cursor)).orElseThrow();
-        } catch (RuntimeException e) {
-            throw new InvalidArgument("after is not a cursor this API issued");
-        }
+        return KeysetCursors.decode(cursor).orElseThrow(() -> new InvalidArgument("after is not a cursor this API issued"));
     }
 
     public static <T> Connection<T> of(Window<T> window, boolean hasPrevious, long totalCount) {
         List<Edge<T>> edges = new ArrayList<>();
         for (int i = 0; i < window.size(); i++) {
-            edges.add(new Edge<>(CURSORS.toCursor(window.positionAt(i)), window.getContent().get(i)));
+            edges.add(new Edge<>(KeysetCursors.encode(window.positionAt(i)), window.getContent().get(i)));
         }
         PageInfo info = new PageInfo(window.hasNext(), hasPrevious,
                 edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());

@@ -103,7 +103,7 @@ class GateRules {
             chosen = checkApproval(bet, step, choice);
             for (SignOff other : round) {
                 if (other.getAnswer() == Answer.APPROVE && other.getChoice() != null && !other.getChoice().equals(chosen)) {
-                    throw new RuleViolation(ErrorCode.CHOICE_MISMATCH, "choice", other.getSignerName() + " signed for "
+                    throw new RuleViolation(ErrorCode.CHOICE_MISMATCH, choiceField(gate), other.getSignerName() + " signed for "
                             + other.getChoice() + "; both sides must sign the same choice (or request changes)");
                 }
             }
@@ -268,6 +268,15 @@ class GateRules {
         } catch (IllegalArgumentException e) {
             throw RuleViolation.invalid(field, "'" + choice + "' is not a valid " + field);
         }
+    }
+
+    /** The signGate input field that carries a gate's choice: a userError names what the client sent, not "choice". */
+    private static String choiceField(Gate gate) {
+        return switch (gate) {
+            case SPIKE -> "spikeVerdict";
+            case OUTCOME_REVIEW -> "outcomeVerdict";
+            default -> "optionId";
+        };
     }
 
     private static String sideName(Role role) {

@@ -1,0 +1,86 @@
+package io.tandem.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.TandemApplication;
+import io.tandem.support.TestDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The README's run command on a fresh machine: an embedded PostgreSQL keeping its data across restarts
+ * and demo users; and neither of them once a database URL or an identity provider is configured.
+ */
+class LocalRunTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void runsOnEmbeddedPostgresAndKeepsBetsAcrossRestarts() {
+        String betId;
+        try (ConfigurableApplicationContext first = start("--tandem.data-dir=" + dataDir, "--spring.datasource.url=")) {
+            assertThat(first.getBeansOfType(EmbeddedPostgres.class)).hasSize(1);
+            betId = (String) tester(first, "priya").document("mutation { createBet(input: {title: \"Survives a restart\"}) "
+                    + "{ bet { id } userErrors { code } } }").execute().path("createBet.bet.id").entity(String.class).get();
+        }
+        assertThat(Files.exists(dataDir.resolve("pgdata/PG_VERSION"))).isTrue();
+        try (ConfigurableApplicationContext second = start("--tandem.data-dir=" + dataDir, "--spring.datasource.url=")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> bet = tester(second, "erin").document("query($id: ID!) { bet(id: $id) { title stage waitingOn { step } } }")
+                    .variable("id", betId).execute().path("bet").entity(Map.class).get();
+            assertThat(bet).containsEntry("title", "Survives a restart").containsEntry("stage", "FRAMING");
+        }
+    }
+
+    @Test
+    void usesTheConfiguredDatabaseInsteadOfAnEmbeddedOne() {
+        try (ConfigurableApplicationContext context = start("--spring.datasource.url=" + TestDatabase.url(),
+                "--spring.datasource.username=postgres", "--tandem.data-dir=" + dataDir)) {
+            assertThat(context.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
+            assertThat(dataDir.resolve("pgdata")).doesNotExist();
+        }
+    }
+
+    @Test
+    void demoUsersDoNotExistOnceAnIdentityProviderIsConfigured() {
+        try (ConfigurableApplicationContext context = start("--spring.datasource.url=" + TestDatabase.url(),
+                "--spring.datasource.username=postgres", "--tandem.security.issuer-uri=http://127.0.0.1:9/realms/tandem")) {
+            client(context).post().uri("/graphql").headers(h -> h.setBasicAuth("priya", "priya"))
+                    .bodyValue(Map.of("query", "{ viewer { id } }")).exchange()
+                    .expectStatus().isUnauthorized();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String... args) {
+        String[] all = new String[args.length + 4];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--server.port=0";
+        // a second engine in this JVM must not share the test engine's name or its job executor
+        all[args.length + 1] = "--camunda.bpm.process-engine-name=local-run-check";
+        all[args.length + 2] = "--camunda.bpm.job-execution.enabled=false";
+        all[args.length + 3] = "--spring.graphql.graphiql.enabled=false";
+        return new SpringApplicationBuilder(TandemApplication.class).run(all);
+    }
+
+    private static WebTestClient client(ConfigurableApplicationContext context) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60)).build();
+    }
+
+    private static HttpGraphQlTester tester(ConfigurableApplicationContext context, String user) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
+                .defaultHeaders(h -> h.setBasicAuth(user, user)).responseTimeout(Duration.ofSeconds(60)).build());
+    }
+}

@@ -1,0 +1,126 @@
+package io.tandem.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/** Drives bets through the GraphQL API as the demo users, one business action per method. */
+public final class BetDriver {
+
+    private final Function<String, ? extends GraphQlTester> as;
+
+    BetDriver(Function<String, ? extends GraphQlTester> as) {
+        this.as = as;
+    }
+
+    /** Runs a mutation from graphql-test/{operation}.graphql and returns its payload. */
+    @SuppressWarnings("unchecked")
+    public Payload mutate(String user, String operation, Map<String, Object> input) {
+        Map<String, Object> body = as.apply(user).documentName(operation).variable("input", input).execute()
+                .path(operation).entity(Map.class).get();
+        return new Payload(body);
+    }
+
+    public Payload mutateOk(String user, String operation, Map<String, Object> input) {
+        Payload payload = mutate(user, operation, input);
+        assertThat(payload.userErrors()).as(operation + " by " + user).isEmpty();
+        return payload;
+    }
+
+    public String createBet(String user, Object... extra) {
+        Map<String, Object> input = map("title", "Bet " + System.nanoTime(), "uncertainty", "LOW");
+        input.putAll(map(extra));
+        return (String) mutateOk(user, "createBet", input).bet().get("id");
+    }
+
+    public Payload reviseBrief(String user, String betId, Object... overrides) {
+        Map<String, Object> input = map("betId", betId, "problem", "Checkout abandons at the payment step",
+                "customerSegment", "Small online shops", "whyThisBet", "Payment drop-off costs more than any other leak",
+                "successMetrics", List.of(map("name", "checkout conversion", "unit", "%", "baseline", 2.0, "target", 3.0)),
+                "nonGoals", List.of("Redesigning the cart"));
+        input.putAll(map(overrides));
+        return mutate(user, "reviseBrief", input);
+    }
+
+    public String addConstraint(String user, String betId, String title) {
+        Payload payload = mutateOk(user, "addConstraint", map("betId", betId, "title", title,
+                "description", "The payment provider allows 10 requests per second", "severity", "SHAPING"));
+        return (String) payload.get("constraint").get("id");
+    }
+
+    /** Brief written and submitted by priya, constraints mapped by erin: the framing gate is open. */
+    public void completeFramingWork(String betId) {
+        assertThat(reviseBrief("priya", betId).userErrors()).isEmpty();
+        mutateOk("priya", "submitBrief", map("betId", betId));
+        mutateOk("erin", "submitConstraints", map("betId", betId));
+    }
+
+    public Payload sign(String user, String betId, String gate, Object... extra) {
+        Map<String, Object> input = map("betId", betId, "gate", gate);
+        input.putAll(map(extra));
+        return mutate(user, "signGate", input);
+    }
+
+    /** Framing work done and the framing gate signed by priya (product) and erin (engineering). */
+    public void passFraming(String betId) {
+        completeFramingWork(betId);
+        assertThat(sign("priya", betId, "FRAMING").userErrors()).isEmpty();
+        assertThat(sign("erin", betId, "FRAMING").userErrors()).isEmpty();
+    }
+
+    /** Proposes two options as erin; returns their ids (thin first). */
+    @SuppressWarnings("unchecked")
+    public List<String> proposeTwoOptions(String betId) {
+        mutateOk("erin", "proposeOptions", map("betId", betId, "options", List.of(
+                map("label", "Thin slice", "scopeSummary", "One payment method", "window", LocalDate.now().plusMonths(1).toString(),
+                        "gains", "Ships in four weeks", "givesUp", "Wallets wait", "risk", "Low reach"),
+                map("label", "Full depth", "scopeSummary", "All payment methods", "window", LocalDate.now().plusMonths(3).toString(),
+                        "gains", "Every customer", "givesUp", "Two more months"))));
+        List<Map<String, Object>> options = (List<Map<String, Object>>) state(betId).get("options");
+        return options.stream().map(o -> (String) o.get("id")).toList();
+    }
+
+    /** Framing passed, options proposed and the first one signed by both: the bet is in DELIVERY. */
+    public String commit(String betId) {
+        passFraming(betId);
+        String option = proposeTwoOptions(betId).get(0);
+        assertThat(sign("priya", betId, "COMMITMENT", "optionId", option).userErrors()).isEmpty();
+        assertThat(sign("erin", betId, "COMMITMENT", "optionId", option).userErrors()).isEmpty();
+        return option;
+    }
+
+    /** Everything leadership can see of the bet (see graphql-test/betState.graphql). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> state(String betId) {
+        return as.apply("lena").documentName("betState").variable("id", betId).execute()
+                .path("bet").entity(Map.class).get();
+    }
+
+    public String stage(String betId) {
+        return (String) state(betId).get("stage");
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> waitingOn(String betId) {
+        return ((List<Map<String, Object>>) state(betId).get("waitingOn")).stream().map(s -> (String) s.get("step")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> decisionKinds(String betId) {
+        Map<String, Object> decisions = (Map<String, Object>) state(betId).get("decisions");
+        return ((List<Map<String, Object>>) decisions.get("nodes")).stream().map(d -> (String) d.get("kind")).toList();
+    }
+
+    public static Map<String, Object> map(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}

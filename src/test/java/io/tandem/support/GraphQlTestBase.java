@@ -1,0 +1,53 @@
+package io.tandem.support;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of the HTTP GraphQL tests: one tester per demo user (HTTP Basic, as the local profile serves),
+ * and a driver that takes bets through the lifecycle the way clients do.
+ *
+ * Demo users: priya, paul (product); erin, ethan (engineering); sam (product and engineering);
+ * lena (leadership); ivan (integration); ada (admin).
+ */
+@TandemTest
+public abstract class GraphQlTestBase {
+
+    @LocalServerPort
+    private int port;
+
+    protected BetDriver driver;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @BeforeEach
+    protected void createDriver() {
+        driver = new BetDriver(this::as);
+    }
+
+    protected HttpGraphQlTester as(String user) {
+        WebTestClient client = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port + "/graphql")
+                .defaultHeaders(headers -> headers.setBasicAuth(user, user))
+                .responseTimeout(Duration.ofSeconds(60))
+                .build();
+        return HttpGraphQlTester.create(client);
+    }
+
+    protected WebTestClient http() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60)).build();
+    }
+
+    protected static Map<String, Object> input(Object... keyValues) {
+        return BetDriver.map(keyValues);
+    }
+}

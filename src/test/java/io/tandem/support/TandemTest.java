@@ -1,0 +1,23 @@
+package io.tandem.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on a random port, against real PostgreSQL, with the real Camunda engine and
+ * a job executor that polls fast enough for second-long timers. All tests share one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.job-execution.wait-time-in-millis=100",
+        "camunda.bpm.job-execution.max-wait=500",
+        "spring.graphql.graphiql.enabled=false"
+})
+@Import(StatementCounter.class)
+public @interface TandemTest {
+}

@@ -1,0 +1,92 @@
+package io.tandem.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The PostgreSQL the tests run against: a fresh database on the server named by TANDEM_TEST_DB_URL
+ * (with TANDEM_TEST_DB_USER / TANDEM_TEST_DB_PASSWORD), or else an embedded PostgreSQL started once per JVM.
+ */
+public final class TestDatabase {
+
+    private static String url;
+    private static String user;
+    private static String password;
+    private static EmbeddedPostgres embedded;
+
+    private TestDatabase() {
+    }
+
+    public static void register(DynamicPropertyRegistry registry) {
+        start();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> user);
+        registry.add("spring.datasource.password", () -> password);
+    }
+
+    public static synchronized String url() {
+        start();
+        return url;
+    }
+
+    public static Connection connect() throws SQLException {
+        start();
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    private static synchronized void start() {
+        if (url != null) {
+            return;
+        }
+        String server = System.getenv("TANDEM_TEST_DB_URL");
+        String name = "tandem_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        if (server != null && !server.isBlank()) {
+            user = envOr("TANDEM_TEST_DB_USER", "postgres");
+            password = envOr("TANDEM_TEST_DB_PASSWORD", "");
+            createDatabase(server, name);
+            url = withDatabase(server, name);
+        } else {
+            try {
+                embedded = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the embedded PostgreSQL for the tests", e);
+            }
+            user = "postgres";
+            password = "";
+            String base = embedded.getJdbcUrl("postgres", "postgres");
+            createDatabase(base, name);
+            url = withDatabase(base, name);
+        }
+    }
+
+    private static void createDatabase(String serverUrl, String name) {
+        try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create test database " + name + " on " + serverUrl, e);
+        }
+    }
+
+    /** jdbc:postgresql://host:port/db?params with db replaced. */
+    static String withDatabase(String jdbcUrl, String database) {
+        int query = jdbcUrl.indexOf('?');
+        String base = query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+        String params = query < 0 ? "" : jdbcUrl.substring(query);
+        int slash = base.indexOf('/', "jdbc:postgresql://".length());
+        String hostPart = slash < 0 ? base : base.substring(0, slash);
+        return hostPart + "/" + database + params;
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}
