@@ -9,7 +9,6 @@ import io.tandem.shared.Texts;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.domain.KeysetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -60,8 +59,7 @@ class BetController {
         BetQuery query = new BetQuery(filter.stages(), filter.outcomes(), filter.titleContains(), filter.lead(),
                 orderBy == null ? BetQuery.OrderField.CREATED_AT : orderBy.field(),
                 orderBy == null || "DESC".equals(orderBy.direction()));
-        boolean hasPrevious = position instanceof KeysetScrollPosition keyset && !keyset.isInitial();
-        return Connections.of(bets.page(query, position, size), hasPrevious, bets.count(query));
+        return Connections.of(bets.page(query, position, size), position, bets.count(query));
     }
 
     @MutationMapping

@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.domain.KeysetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -51,8 +50,7 @@ class DecisionController {
     Connections.Connection<Decision> decisions(Bet bet, @Argument Integer first, @Argument String after) {
         int size = Connections.pageSize(first);
         ScrollPosition position = Connections.after(after);
-        boolean hasPrevious = position instanceof KeysetScrollPosition keyset && !keyset.isInitial();
-        return Connections.of(log.page(bet.getId(), position, size), hasPrevious, log.count(bet.getId()));
+        return Connections.of(log.page(bet.getId(), position, size), position, log.count(bet.getId()));
     }
 
     @BatchMapping(typeName = "Bet")

@@ -2,6 +2,7 @@ package io.tandem.graphql;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.data.domain.KeysetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
 
@@ -42,7 +43,9 @@ public final class Connections {
         return KeysetCursors.decode(cursor).orElseThrow(() -> new InvalidArgument("after is not a cursor this API issued"));
     }
 
-    public static <T> Connection<T> of(Window<T> window, boolean hasPrevious, long totalCount) {
+    /** A page read from {@code position}; there are earlier items unless it started at the beginning. */
+    public static <T> Connection<T> of(Window<T> window, ScrollPosition position, long totalCount) {
+        boolean hasPrevious = position instanceof KeysetScrollPosition keyset && !keyset.isInitial();
         List<Edge<T>> edges = new ArrayList<>();
         for (int i = 0; i < window.size(); i++) {
             edges.add(new Edge<>(KeysetCursors.encode(window.positionAt(i)), window.getContent().get(i)));

@@ -9,8 +9,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
- * Top-level errors: classified, short, no stack traces. Anything not handled here becomes Spring's
- * generic INTERNAL_ERROR, which carries no detail either.
+ * Top-level errors: classified, short, no stack traces. Anything not handled here (or by BadRequests)
+ * becomes Spring's generic INTERNAL_ERROR, which carries no detail either.
  */
 @ControllerAdvice
 class GraphQlErrors {
@@ -25,12 +25,6 @@ class GraphQlErrors {
     @GraphQlExceptionHandler
     GraphQLError unauthorized(AuthenticationException e, DataFetchingEnvironment env) {
         return GraphQLError.newError().errorType(ErrorType.UNAUTHORIZED).message("Sign in first")
-                .path(env.getExecutionStepInfo().getPath()).location(env.getField().getSourceLocation()).build();
-    }
-
-    @GraphQlExceptionHandler
-    GraphQLError badArgument(Connections.InvalidArgument e, DataFetchingEnvironment env) {
-        return GraphQLError.newError().errorType(ErrorType.BAD_REQUEST).message(e.getMessage())
                 .path(env.getExecutionStepInfo().getPath()).location(env.getField().getSourceLocation()).build();
     }
 }

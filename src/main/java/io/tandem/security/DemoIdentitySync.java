@@ -24,19 +24,18 @@ class DemoIdentitySync {
         this.properties = properties;
     }
 
+    /** Camunda's own group whose members may use Cockpit and Admin. */
+    private static final String CAMUNDA_ADMIN = "camunda-admin";
+
     @EventListener(ApplicationReadyEvent.class)
     void sync() {
         if (!properties.demoMode()) {
             return;
         }
         for (Role role : Role.values()) {
-            if (identityService.createGroupQuery().groupId(role.group()).count() == 0) {
-                Group group = identityService.newGroup(role.group());
-                group.setName(role.name().charAt(0) + role.group().substring(1));
-                group.setType("WORKFLOW");
-                identityService.saveGroup(group);
-            }
+            ensureGroup(role.group(), role.name().charAt(0) + role.group().substring(1), "WORKFLOW");
         }
+        ensureGroup(CAMUNDA_ADMIN, "Camunda administrators", "SYSTEM");
         for (DemoUsers.DemoUser demo : demoUsers.all()) {
             if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
                 User user = identityService.newUser(demo.id());
@@ -48,7 +47,19 @@ class DemoIdentitySync {
                 for (Role role : demo.roles()) {
                     identityService.createMembership(demo.id(), role.group());
                 }
+                if (demo.roles().contains(Role.ADMIN)) {
+                    identityService.createMembership(demo.id(), CAMUNDA_ADMIN);
+                }
             }
+        }
+    }
+
+    private void ensureGroup(String id, String name, String type) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(type);
+            identityService.saveGroup(group);
         }
     }
 }

@@ -9,6 +9,7 @@ import io.tandem.support.GraphQlTestBase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -243,6 +244,18 @@ class InputValidationTest extends GraphQlTestBase {
         topLevelError(response, "BAD_REQUEST");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 101})
+    void refusesADecisionPageSizeOutsideOneToAHundredAsABadRequest(int first) {
+        String bet = driver.createBet("priya");
+
+        Response response = post("lena", "query($id: ID!, $first: Int) { bet(id: $id) { id decisions(first: $first) { totalCount } } }",
+                Map.of("id", bet, "first", first));
+
+        onlyError(response, "BAD_REQUEST");
+        assertThat(response.data("bet").isNull()).as(response.body()).isTrue();
+    }
+
     // --- credentials --------------------------------------------------------------------------------
 
     @Test
@@ -266,7 +279,7 @@ class InputValidationTest extends GraphQlTestBase {
 
         List<JsonNode> errors() {
             JsonNode errors = json.path("errors");
-            return errors.isMissingNode() ? List.of() : List.copyOf(toList(errors));
+            return errors.isMissingNode() ? List.of() : toList(errors);
         }
 
         JsonNode data(String field) {
@@ -280,7 +293,7 @@ class InputValidationTest extends GraphQlTestBase {
         }
 
         private static List<JsonNode> toList(JsonNode array) {
-            List<JsonNode> list = new java.util.ArrayList<>();
+            List<JsonNode> list = new ArrayList<>();
             array.forEach(list::add);
             return list;
         }
@@ -303,12 +316,16 @@ class InputValidationTest extends GraphQlTestBase {
 
     /** Expects a single top-level error of this classification, a short message, and no data. */
     private static void topLevelError(Response response, String classification) {
+        onlyError(response, classification);
+        JsonNode data = response.json().path("data");
+        assertThat(data.isMissingNode() || data.isNull()).as("data of %s", response.body()).isTrue();
+    }
+
+    private static void onlyError(Response response, String classification) {
         assertThat(response.errors()).as(response.body()).singleElement().satisfies(error -> {
             assertThat(error.path("extensions").path("classification").asText()).isEqualTo(classification);
             assertThat(error.path("message").asText()).isNotBlank();
         });
-        JsonNode data = response.json().path("data");
-        assertThat(data.isMissingNode() || data.isNull()).as("data of %s", response.body()).isTrue();
     }
 
     private Response mutate(String user, String operation, Map<String, Object> input) {

@@ -58,10 +58,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * authenticated with the engine and completes a task with the variables a Tasklist user types
  * (answer, choice, reason). The gate rules run in the task listeners either way.
  *
- * These tests run the real, Spring-managed engine (the listeners and expressions are Spring beans,
- * and they write to PostgreSQL), so camunda-bpm-junit5's ProcessEngineExtension, which builds its own
- * engine from camunda.cfg.xml, cannot be used; camunda-bpm-assert is pointed at the Spring engine instead.
- * The job executor runs here too, so timers are set far enough in the future that only the test fires them.
+ * camunda-bpm-junit5's ProcessEngineExtension is not usable here: it builds an engine of its own from
+ * camunda.cfg.xml, and the BPMN's listeners and expressions (gateSignOffListener, stageTracker, ...) are
+ * Spring beans that write to PostgreSQL. So these tests run in the Spring Boot context against the
+ * Spring-managed engine, and camunda-bpm-assert is pointed at that engine. Its job executor runs too,
+ * so timers keep their default durations (days) and the tests fire them explicitly.
  */
 @TandemTest
 class BetLifecycleProcessTest {

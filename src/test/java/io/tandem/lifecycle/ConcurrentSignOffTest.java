@@ -65,7 +65,7 @@ class ConcurrentSignOffTest extends GraphQlTestBase {
         assertThat(claimed.await(30, SECONDS)).as("the holder claimed the bet").isTrue();
         Future<Payload> signing = threads.submit(() -> sign("priya", bet));
         // the sign-off has read the bet and now waits for the holder's row lock
-        await().atMost(Duration.ofSeconds(30)).until(() -> claimsWaitingForALock() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> claimsWaitingForALock() > 0);
         release.countDown();
         holder.get(30, SECONDS);
 
