@@ -29,11 +29,13 @@ public class Bet {
     private Uncertainty uncertainty;
     private String productLead;
     private String engineeringLead;
+    private String team;
     private String spikeQuestion;
     private String spikeTimebox;
     private String spikeFindings;
     private String measurementPeriod;
     private LocalDate windowDate;
+    private String scopeSummary;
     private String createdBy;
     private Instant createdAt;
     private Instant updatedAt;
@@ -44,7 +46,7 @@ public class Bet {
     protected Bet() {
     }
 
-    Bet(UUID id, String key, String title, Uncertainty uncertainty, String productLead, String engineeringLead,
+    Bet(UUID id, String key, String title, Uncertainty uncertainty, String productLead, String engineeringLead, String team,
         String spikeQuestion, String spikeTimebox, String measurementPeriod, String createdBy, Instant now) {
         this.id = id;
         this.key = key;
@@ -53,6 +55,7 @@ public class Bet {
         this.uncertainty = uncertainty;
         this.productLead = productLead;
         this.engineeringLead = engineeringLead;
+        this.team = team;
         this.spikeQuestion = spikeQuestion;
         this.spikeTimebox = spikeTimebox;
         this.measurementPeriod = measurementPeriod;
@@ -69,11 +72,14 @@ public class Bet {
     public Uncertainty getUncertainty() { return uncertainty; }
     public String getProductLead() { return productLead; }
     public String getEngineeringLead() { return engineeringLead; }
+    /** The team that owns the bet, for scorecards; optional. */
+    public String getTeam() { return team; }
     public String getSpikeQuestion() { return spikeQuestion; }
     public String getSpikeTimebox() { return spikeTimebox; }
     public String getSpikeFindings() { return spikeFindings; }
     public String getMeasurementPeriod() { return measurementPeriod; }
     public LocalDate getWindowDate() { return windowDate; }
+    public String getScopeSummary() { return scopeSummary; }
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
@@ -104,8 +110,19 @@ public class Bet {
         this.updatedAt = now;
     }
 
-    void commitTo(LocalDate window, Instant now) {
+    void commitTo(LocalDate window, String scope, Instant now) {
         this.windowDate = window;
+        this.scopeSummary = scope;
+        this.updatedAt = now;
+    }
+
+    void change(LocalDate window, String scope, Instant now) {
+        if (window != null) {
+            this.windowDate = window;
+        }
+        if (scope != null) {
+            this.scopeSummary = scope;
+        }
         this.updatedAt = now;
     }
 

@@ -21,14 +21,14 @@ class BetController {
 
     static final String TYPE = "Bet";
 
-    record BetFilter(List<Stage> stages, List<Outcome> outcomes, String titleContains, String lead) {
+    record BetFilter(List<Stage> stages, List<Outcome> outcomes, String titleContains, String lead, String team) {
     }
 
     record BetOrder(BetQuery.OrderField field, String direction) {
     }
 
     record CreateBetInput(String title, Uncertainty uncertainty, String productLead, String engineeringLead,
-                          String spikeQuestion, String spikeTimebox, String measurementPeriod) {
+                          String spikeQuestion, String spikeTimebox, String measurementPeriod, String team) {
     }
 
     record AssessUncertaintyInput(String betId, Uncertainty uncertainty, String spikeQuestion, String spikeTimebox) {
@@ -52,11 +52,11 @@ class BetController {
                                      @Argument BetOrder orderBy) {
         int size = Connections.pageSize(first);
         ScrollPosition position = Connections.after(after);
-        BetFilter filter = filterBy == null ? new BetFilter(null, null, null, null) : filterBy;
+        BetFilter filter = filterBy == null ? new BetFilter(null, null, null, null, null) : filterBy;
         if (filter.titleContains() != null && filter.titleContains().length() > Texts.TITLE_MAX) {
             throw new Connections.InvalidArgument("titleContains is limited to " + Texts.TITLE_MAX + " characters");
         }
-        BetQuery query = new BetQuery(filter.stages(), filter.outcomes(), filter.titleContains(), filter.lead(),
+        BetQuery query = new BetQuery(filter.stages(), filter.outcomes(), filter.titleContains(), filter.lead(), filter.team(),
                 orderBy == null ? BetQuery.OrderField.CREATED_AT : orderBy.field(),
                 orderBy == null || "DESC".equals(orderBy.direction()));
         return Connections.of(bets.page(query, position, size), position, bets.count(query));
@@ -66,7 +66,7 @@ class BetController {
     BetPayload createBet(@Argument CreateBetInput input) {
         return Mutations.run(() -> BetPayload.of(bets.create(new NewBet(input.title(), input.uncertainty(),
                 input.productLead(), input.engineeringLead(), input.spikeQuestion(), input.spikeTimebox(),
-                input.measurementPeriod()), users.current())), BetPayload::refused);
+                input.measurementPeriod(), input.team()), users.current())), BetPayload::refused);
     }
 
     @MutationMapping

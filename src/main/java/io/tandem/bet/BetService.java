@@ -36,6 +36,7 @@ public class BetService {
 
     public static final String DEFAULT_MEASUREMENT_PERIOD = "P30D";
     public static final String DEFAULT_SPIKE_TIMEBOX = "P5D";
+    public static final int TEAM_MAX = 100;
 
     private final BetRepository bets;
     private final EntityManager entityManager;
@@ -61,6 +62,7 @@ public class BetService {
         Bet bet = new Bet(UUID.randomUUID(), "BET-" + bets.nextKeyNumber(), title, uncertainty,
                 Texts.optional("productLead", input.productLead(), 100),
                 Texts.optional("engineeringLead", input.engineeringLead(), 100),
+                Texts.optional("team", input.team(), TEAM_MAX),
                 question, timebox == null ? DEFAULT_SPIKE_TIMEBOX : timebox,
                 measurement == null ? DEFAULT_MEASUREMENT_PERIOD : measurement,
                 creator.id(), now());
@@ -136,8 +138,14 @@ public class BetService {
     }
 
     @Transactional
-    public void commitTo(UUID id, LocalDate window) {
-        bets.findById(id).orElseThrow().commitTo(window, now());
+    public void commitTo(UUID id, LocalDate window, String scope) {
+        bets.findById(id).orElseThrow().commitTo(window, scope, now());
+    }
+
+    /** Applies a change both sides signed; a null leaves that part as it is. */
+    @Transactional
+    public void change(UUID id, LocalDate window, String scope) {
+        bets.findById(id).orElseThrow().change(window, scope, now());
     }
 
     @Transactional
@@ -172,6 +180,9 @@ public class BetService {
                 String pattern = "%" + query.titleContains().toLowerCase(Locale.ROOT)
                         .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
                 predicates.add(builder.like(builder.lower(root.get("title")), pattern, '\\'));
+            }
+            if (query.team() != null && !query.team().isBlank()) {
+                predicates.add(builder.equal(root.get("team"), query.team().strip()));
             }
             if (query.lead() != null && !query.lead().isBlank()) {
                 predicates.add(builder.or(builder.equal(root.get("productLead"), query.lead()),

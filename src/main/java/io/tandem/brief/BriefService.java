@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,12 +38,15 @@ public class BriefService {
     private final BriefRevisionRepository revisions;
     private final BetService bets;
     private final ObjectMapper objectMapper;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    BriefService(BriefRevisionRepository revisions, BetService bets, ObjectMapper objectMapper, Clock clock) {
+    BriefService(BriefRevisionRepository revisions, BetService bets, ObjectMapper objectMapper,
+                 ApplicationEventPublisher events, Clock clock) {
         this.revisions = revisions;
         this.bets = bets;
         this.objectMapper = objectMapper;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -58,7 +62,9 @@ public class BriefService {
         int next = revisions.findFirstByBetIdOrderByRevisionDesc(betId).map(r -> r.getRevision() + 1).orElse(1);
         BriefRevision revision = new BriefRevision(betId, next, content, hash(content), author.id(),
                 author.displayName(), clock.instant().truncatedTo(ChronoUnit.MICROS));
-        return revisions.save(revision);
+        revisions.save(revision);
+        events.publishEvent(new BriefRevised(betId, revision.getRevision(), revision.getContentHash()));
+        return revision;
     }
 
     @Transactional(readOnly = true)

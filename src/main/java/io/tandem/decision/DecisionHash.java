@@ -38,6 +38,7 @@ final class DecisionHash {
             field(text, s.name());
             field(text, s.role());
             field(text, s.answer());
+            field(text, s.briefHash());
             field(text, s.signedAt() == null ? null : micros(s.signedAt()));
         }
         field(text, d.getSupersedesId());

@@ -3,5 +3,7 @@ package io.tandem.decision;
 /** What a decision-log entry records. */
 public enum DecisionKind {
     FRAMING_APPROVED, SPIKE_VERDICT, COMMITMENT, DELIVERY_ACCEPTED, OUTCOME_VERDICT, KILLED, KILL_REJECTED,
-    CHANGES_REQUESTED
+    CHANGES_REQUESTED, WINDOW_MOVED, SCOPE_CUT, SCOPE_CHANGED, CHANGE_REJECTED,
+    /** A new entry that corrects an earlier one (supersedesId); history is never rewritten. */
+    CORRECTION
 }

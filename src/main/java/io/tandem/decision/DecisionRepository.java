@@ -28,4 +28,7 @@ interface DecisionRepository extends JpaRepository<Decision, UUID> {
               and d.sequence = (select max(x.sequence) from Decision x where x.betId = d.betId)
             """)
     List<Decision> findLatestByBetIds(Collection<UUID> betIds);
+
+    /** The entries that supersede any of these, oldest first. */
+    List<Decision> findBySupersedesIdInOrderBySequenceAsc(Collection<UUID> supersededIds);
 }

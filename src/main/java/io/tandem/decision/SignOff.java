@@ -28,13 +28,14 @@ public class SignOff {
     private Answer answer;
     private String choice;
     private String reason;
+    private String briefHash;
     private Instant signedAt;
 
     protected SignOff() {
     }
 
     public SignOff(UUID betId, UUID roundId, Gate gate, String role, String signerId, String signerName, Answer answer,
-                   String choice, String reason, Instant signedAt) {
+                   String choice, String reason, String briefHash, Instant signedAt) {
         this.id = UUID.randomUUID();
         this.betId = betId;
         this.roundId = roundId;
@@ -45,6 +46,7 @@ public class SignOff {
         this.answer = answer;
         this.choice = choice;
         this.reason = reason;
+        this.briefHash = briefHash;
         this.signedAt = signedAt;
     }
 
@@ -58,9 +60,11 @@ public class SignOff {
     public Answer getAnswer() { return answer; }
     public String getChoice() { return choice; }
     public String getReason() { return reason; }
+    /** The content hash of the brief revision current when this was signed. */
+    public String getBriefHash() { return briefHash; }
     public Instant getSignedAt() { return signedAt; }
 
     public Signer signer() {
-        return new Signer(signerId, signerName, role, answer.name(), signedAt);
+        return new Signer(signerId, signerName, role, answer.name(), briefHash, signedAt);
     }
 }

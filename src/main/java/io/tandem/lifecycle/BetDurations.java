@@ -2,6 +2,7 @@ package io.tandem.lifecycle;
 
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
+import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,11 @@ public class BetDurations {
 
     public String measurementPeriod(DelegateExecution execution) {
         return bet(execution).getMeasurementPeriod();
+    }
+
+    /** The escalation fires when the committed window date has ended (midnight UTC after it). */
+    public Date windowDeadline(DelegateExecution execution) {
+        return WindowTimer.deadline(bet(execution).getWindowDate());
     }
 
     private Bet bet(DelegateExecution execution) {

@@ -10,6 +10,7 @@ public final class BetLifecycle {
 
     public static final String PROCESS_KEY = "bet-lifecycle";
     public static final String MESSAGE_KILL_PROPOSED = "KillProposed";
+    public static final String MESSAGE_CHANGE_REQUESTED = "ChangeRequested";
 
     public static final String TASK_WRITE_BRIEF = "task_write_brief";
     public static final String TASK_MAP_CONSTRAINTS = "task_map_constraints";
@@ -20,6 +21,7 @@ public final class BetLifecycle {
     public static final String TASK_RECORD_OUTCOME = "task_record_outcome";
     public static final String TIMER_SPIKE_TIMEBOX = "timer_spike_timebox";
     public static final String TIMER_MEASUREMENT_PERIOD = "timer_measurement_period";
+    public static final String TIMER_WINDOW_REACHED = "timer_window_reached";
 
     /** Inputs a signer gives when completing a gate task (GraphQL sets them; Tasklist users type them). */
     public static final String VAR_ANSWER = "answer";
@@ -48,7 +50,11 @@ public final class BetLifecycle {
             new SignStep(Gate.OUTCOME_REVIEW, Role.PRODUCT, "task_sign_outcome_product"),
             new SignStep(Gate.OUTCOME_REVIEW, Role.ENGINEERING, "task_sign_outcome_engineering"),
             new SignStep(Gate.KILL, Role.PRODUCT, "task_sign_kill_product"),
-            new SignStep(Gate.KILL, Role.ENGINEERING, "task_sign_kill_engineering"));
+            new SignStep(Gate.KILL, Role.ENGINEERING, "task_sign_kill_engineering"),
+            new SignStep(Gate.CHANGE, Role.PRODUCT, "task_sign_change_product"),
+            new SignStep(Gate.CHANGE, Role.ENGINEERING, "task_sign_change_engineering"),
+            new SignStep(Gate.ESCALATION, Role.PRODUCT, "task_sign_escalation_product"),
+            new SignStep(Gate.ESCALATION, Role.ENGINEERING, "task_sign_escalation_engineering"));
 
     /** Work steps: who does them. */
     public record WorkStep(String taskKey, Role role) {
@@ -74,6 +80,20 @@ public final class BetLifecycle {
 
     public static Optional<WorkStep> workStep(String taskKey) {
         return WORK_STEPS.stream().filter(s -> s.taskKey().equals(taskKey)).findFirst();
+    }
+
+    /** The subprocess that holds a gate's sign-off tasks; restarting it opens a fresh round. */
+    public static String gateSubprocess(Gate gate) {
+        return switch (gate) {
+            case FRAMING -> "subprocess_framing_gate";
+            case SPIKE -> "subprocess_spike_gate";
+            case COMMITMENT -> "subprocess_commitment_gate";
+            case DELIVERY -> "subprocess_delivery_gate";
+            case OUTCOME_REVIEW -> "subprocess_outcome_gate";
+            case KILL -> "subprocess_kill_gate";
+            case CHANGE -> "subprocess_change_gate";
+            case ESCALATION -> "subprocess_escalation_gate";
+        };
     }
 
     public static List<String> signTasksOf(Gate gate) {

@@ -17,6 +17,8 @@ import io.tandem.decision.OptionConsidered;
 import io.tandem.decision.OptionService;
 import io.tandem.decision.SignOff;
 import io.tandem.decision.SignOffs;
+import io.tandem.delivery.ChangeRequest;
+import io.tandem.delivery.DeliveryService;
 import io.tandem.decision.Signer;
 import io.tandem.outcome.OutcomeService;
 import io.tandem.security.Role;
@@ -58,10 +60,13 @@ class GateRules {
     private final OutcomeService outcomes;
     private final SignOffs signOffs;
     private final DecisionLog decisionLog;
+    private final DeliveryService delivery;
+    private final WindowTimer windowTimer;
     private final Clock clock;
 
     GateRules(BetService bets, BriefService briefs, ConstraintService constraints, OptionService options,
-              OutcomeService outcomes, SignOffs signOffs, DecisionLog decisionLog, Clock clock) {
+              OutcomeService outcomes, SignOffs signOffs, DecisionLog decisionLog, DeliveryService delivery,
+              WindowTimer windowTimer, Clock clock) {
         this.bets = bets;
         this.briefs = briefs;
         this.constraints = constraints;
@@ -69,6 +74,8 @@ class GateRules {
         this.outcomes = outcomes;
         this.signOffs = signOffs;
         this.decisionLog = decisionLog;
+        this.delivery = delivery;
+        this.windowTimer = windowTimer;
         this.clock = clock;
     }
 
@@ -100,7 +107,7 @@ class GateRules {
                 throw RuleViolation.invalid("reason", "Requesting changes needs a reason, so the other side knows what to change");
             }
         } else {
-            chosen = checkApproval(bet, step, choice);
+            chosen = checkApproval(bet, step, choice == null ? proposedChoice(gate, round) : choice);
             for (SignOff other : round) {
                 if (other.getAnswer() == Answer.APPROVE && other.getChoice() != null && !other.getChoice().equals(chosen)) {
                     throw new RuleViolation(ErrorCode.CHOICE_MISMATCH, choiceField(gate), other.getSignerName() + " signed for "
@@ -109,13 +116,14 @@ class GateRules {
             }
         }
         SignOff signOff = signOffs.record(new SignOff(betId, roundId, gate, step.role().group(), signer.id(), signer.name(),
-                answer, chosen, reasonText, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                answer, chosen, reasonText, briefs.latest(betId).map(BriefRevision::getContentHash).orElse(null),
+                clock.instant().truncatedTo(ChronoUnit.MICROS)));
         List<SignOff> signed = new ArrayList<>(round);
         signed.add(signOff);
         List<Signer> signers = signed.stream().map(SignOff::signer).toList();
 
         if (answer == Answer.REQUEST_CHANGES) {
-            decisionLog.append(betId, new NewDecision(gate == Gate.KILL ? DecisionKind.KILL_REJECTED : DecisionKind.CHANGES_REQUESTED,
+            decisionLog.append(betId, new NewDecision(refusalKind(gate),
                     gate, sideName(step.role()) + " requested changes at the " + gateName(gate), List.of(), null,
                     reasonText, signers, null));
             return new Signed(GateResult.CHANGES_REQUESTED, Map.of());
@@ -161,10 +169,42 @@ class GateRules {
                         .orElseThrow(() -> new RuleViolation(ErrorCode.UNKNOWN_OPTION, "optionId",
                                 "Option " + choice + " is not one of the options proposed for this commitment"));
             }
+            case CHANGE, ESCALATION -> {
+                if (choice == null) {
+                    throw new RuleViolation(ErrorCode.CHOICE_REQUIRED, "changeRequestId",
+                            "Approving this gate means agreeing to a change request; request a scope or window change first");
+                }
+                return changeRequest(bet.getId(), choice).getId().toString();
+            }
             default -> {
                 return null;
             }
         }
+    }
+
+    /** At proposal gates the second signer agrees to what the first proposed, unless they name something else. */
+    private static String proposedChoice(Gate gate, List<SignOff> round) {
+        if (gate != Gate.CHANGE && gate != Gate.ESCALATION) {
+            return null;
+        }
+        return round.stream().filter(s -> s.getAnswer() == Answer.APPROVE).map(SignOff::getChoice).findFirst().orElse(null);
+    }
+
+    private ChangeRequest changeRequest(UUID betId, String id) {
+        try {
+            return delivery.changeRequest(UUID.fromString(id)).filter(r -> r.getBetId().equals(betId))
+                    .orElseThrow(() -> RuleViolation.notFound("changeRequestId", "Change request " + id));
+        } catch (IllegalArgumentException e) {
+            throw RuleViolation.notFound("changeRequestId", "Change request " + id);
+        }
+    }
+
+    private static DecisionKind refusalKind(Gate gate) {
+        return switch (gate) {
+            case KILL -> DecisionKind.KILL_REJECTED;
+            case CHANGE, ESCALATION -> DecisionKind.CHANGE_REJECTED;
+            default -> DecisionKind.CHANGES_REQUESTED;
+        };
     }
 
     private Map<String, Object> pass(Bet bet, Gate gate, String chosen, List<Signer> signers, String rationale) {
@@ -195,7 +235,7 @@ class GateRules {
                 decisionLog.append(betId, new NewDecision(DecisionKind.COMMITMENT, gate,
                         "Committed to '" + option.getLabel() + "' by " + option.getWindowDate() + "; the brief is frozen",
                         proposed.stream().map(GateRules::considered).toList(), chosen, rationale, signers, null));
-                bets.commitTo(betId, option.getWindowDate());
+                bets.commitTo(betId, option.getWindowDate(), option.getScopeSummary());
                 return Map.of();
             }
             case DELIVERY -> {
@@ -204,9 +244,9 @@ class GateRules {
                 return Map.of();
             }
             case OUTCOME_REVIEW -> {
-                String learnings = outcomes.latest(betId).map(r -> r.getLearnings()).orElse("");
+                String review = outcomes.latest(betId).map(r -> r.summary()).orElse("");
                 decisionLog.append(betId, new NewDecision(DecisionKind.OUTCOME_VERDICT, gate,
-                        "Outcome review. Learnings: " + learnings, List.of(), chosen, rationale, signers, null));
+                        "Outcome review. " + review, List.of(), chosen, rationale, signers, null));
                 bets.settle(betId, Outcome.valueOf(chosen));
                 return Map.of();
             }
@@ -216,8 +256,41 @@ class GateRules {
                 bets.settle(betId, Outcome.KILLED);
                 return Map.of();
             }
+            case CHANGE, ESCALATION -> {
+                ChangeRequest change = changeRequest(betId, chosen);
+                decisionLog.append(betId, new NewDecision(changeKind(change), gate, describe(bet, change, gate),
+                        List.of(), chosen, change.getRationale() + (rationale == null ? "" : "\n" + rationale), signers, null));
+                bets.change(betId, change.getNewWindow(), change.getNewScope());
+                if (gate == Gate.CHANGE && change.getNewWindow() != null) {
+                    windowTimer.reschedule(betId, change.getNewWindow());
+                }
+                return Map.of();
+            }
             default -> throw new IllegalStateException("Unknown gate " + gate);
         }
+    }
+
+    private static DecisionKind changeKind(ChangeRequest change) {
+        if (change.getKind() == ChangeRequest.Kind.WINDOW) {
+            return DecisionKind.WINDOW_MOVED;
+        }
+        return change.isScopeCut() ? DecisionKind.SCOPE_CUT : DecisionKind.SCOPE_CHANGED;
+    }
+
+    private static String describe(Bet bet, ChangeRequest change, Gate gate) {
+        StringBuilder text = new StringBuilder(gate == Gate.ESCALATION ? "The window " + bet.getWindowDate()
+                + " passed undelivered. " : "");
+        if (change.getNewScope() != null) {
+            text.append(change.isScopeCut() ? "Scope cut" : "Scope changed").append(" from '").append(bet.getScopeSummary())
+                    .append("' to '").append(change.getNewScope()).append("'. ");
+            if (change.getCustomerHarm() != null) {
+                text.append("Theory of customer harm: ").append(change.getCustomerHarm()).append(". ");
+            }
+        }
+        if (change.getNewWindow() != null) {
+            text.append("Window moved from ").append(bet.getWindowDate()).append(" to ").append(change.getNewWindow()).append('.');
+        }
+        return text.toString().strip();
     }
 
     @Transactional
@@ -291,6 +364,8 @@ class GateRules {
             case DELIVERY -> "delivery";
             case OUTCOME_REVIEW -> "outcome review";
             case KILL -> "kill proposal";
+            case CHANGE -> "change request";
+            case ESCALATION -> "window escalation";
         };
     }
 }

@@ -5,9 +5,13 @@ import io.tandem.bet.BetPayload;
 import io.tandem.decision.Answer;
 import io.tandem.decision.Gate;
 import io.tandem.decision.OptionDraft;
+import io.tandem.delivery.ChangeDraft;
+import io.tandem.delivery.ChangeRequest;
 import io.tandem.graphql.GlobalId;
 import io.tandem.graphql.Mutations;
 import io.tandem.outcome.MetricActual;
+import io.tandem.outcome.OutcomeDraft;
+import io.tandem.outcome.Recommendation;
 import io.tandem.security.CurrentUsers;
 import io.tandem.security.Role;
 import java.time.LocalDate;
@@ -29,7 +33,14 @@ class LifecycleController {
     }
 
     record SignGateInput(String betId, Gate gate, Answer answer, Role signAs, String optionId, String spikeVerdict,
-                         String outcomeVerdict, String reason) {
+                         String outcomeVerdict, String changeRequestId, String reason) {
+    }
+
+    record RequestWindowChangeInput(String betId, LocalDate newWindow, String rationale, Role signAs) {
+    }
+
+    record RequestScopeChangeInput(String betId, String newScope, Boolean cut, String customerHarm, LocalDate newWindow,
+                                   String rationale, Role signAs) {
     }
 
     record RecordSpikeFindingsInput(String betId, String findings) {
@@ -47,7 +58,8 @@ class LifecycleController {
     record ConfirmDeliveryInput(String betId, Answer answer, String reason) {
     }
 
-    record RecordOutcomeInput(String betId, List<MetricActual> actuals, String learnings) {
+    record RecordOutcomeInput(String betId, List<MetricActual> actuals, String whatWeLearned,
+                              String whatWeWouldDoDifferently, Recommendation recommendation) {
     }
 
     record ProposeKillInput(String betId, String rationale, Role signAs) {
@@ -79,6 +91,8 @@ class LifecycleController {
                         : GlobalId.require("BetOption", input.optionId(), "optionId").toString();
                 case SPIKE -> input.spikeVerdict();
                 case OUTCOME_REVIEW -> input.outcomeVerdict();
+                case CHANGE, ESCALATION -> input.changeRequestId() == null ? null
+                        : GlobalId.require("ChangeRequest", input.changeRequestId(), "changeRequestId").toString();
                 default -> null;
             };
             return BetPayload.of(lifecycle.signGate(new SignGateCommand(bet(input.betId()), input.gate(), input.answer(),
@@ -116,13 +130,27 @@ class LifecycleController {
 
     @MutationMapping
     BetPayload recordOutcome(@Argument RecordOutcomeInput input) {
-        return Mutations.run(() -> BetPayload.of(lifecycle.recordOutcome(bet(input.betId()), input.actuals(),
-                input.learnings(), users.current())), BetPayload::refused);
+        return Mutations.run(() -> BetPayload.of(lifecycle.recordOutcome(bet(input.betId()), new OutcomeDraft(input.actuals(),
+                input.whatWeLearned(), input.whatWeWouldDoDifferently(), input.recommendation()), users.current())),
+                BetPayload::refused);
     }
 
     @MutationMapping
     BetPayload proposeKill(@Argument ProposeKillInput input) {
         return Mutations.run(() -> BetPayload.of(lifecycle.proposeKill(bet(input.betId()), input.rationale(),
+                input.signAs(), users.current())), BetPayload::refused);
+    }
+
+    @MutationMapping
+    BetPayload requestWindowChange(@Argument RequestWindowChangeInput input) {
+        return Mutations.run(() -> BetPayload.of(lifecycle.requestChange(bet(input.betId()), new ChangeDraft(ChangeRequest.Kind.WINDOW,
+                input.newWindow(), null, false, null, input.rationale()), input.signAs(), users.current())), BetPayload::refused);
+    }
+
+    @MutationMapping
+    BetPayload requestScopeChange(@Argument RequestScopeChangeInput input) {
+        return Mutations.run(() -> BetPayload.of(lifecycle.requestChange(bet(input.betId()), new ChangeDraft(ChangeRequest.Kind.SCOPE,
+                input.newWindow(), input.newScope(), Boolean.TRUE.equals(input.cut()), input.customerHarm(), input.rationale()),
                 input.signAs(), users.current())), BetPayload::refused);
     }
 

@@ -2,11 +2,15 @@ package io.tandem.lifecycle;
 
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
+import io.tandem.bet.Stage;
 import io.tandem.decision.Answer;
 import io.tandem.decision.Gate;
 import io.tandem.decision.OptionDraft;
 import io.tandem.decision.OptionService;
-import io.tandem.outcome.MetricActual;
+import io.tandem.delivery.ChangeDraft;
+import io.tandem.delivery.ChangeRequest;
+import io.tandem.delivery.DeliveryService;
+import io.tandem.outcome.OutcomeDraft;
 import io.tandem.outcome.OutcomeService;
 import io.tandem.security.CurrentUser;
 import io.tandem.security.Role;
@@ -38,15 +42,17 @@ public class LifecycleService {
     private final BetService bets;
     private final OptionService options;
     private final OutcomeService outcomes;
+    private final DeliveryService delivery;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final EngineUsers engineUsers;
 
-    LifecycleService(BetService bets, OptionService options, OutcomeService outcomes, TaskService taskService,
+    LifecycleService(BetService bets, OptionService options, OutcomeService outcomes, DeliveryService delivery, TaskService taskService,
                      RuntimeService runtimeService, EngineUsers engineUsers) {
         this.bets = bets;
         this.options = options;
         this.outcomes = outcomes;
+        this.delivery = delivery;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.engineUsers = engineUsers;
@@ -80,9 +86,9 @@ public class LifecycleService {
 
     @Transactional
     @PreAuthorize("hasRole('product')")
-    public Bet recordOutcome(UUID betId, List<MetricActual> actuals, String learnings, CurrentUser user) {
+    public Bet recordOutcome(UUID betId, OutcomeDraft outcome, CurrentUser user) {
         return completeWork(betId, BetLifecycle.TASK_RECORD_OUTCOME, "its outcome to be recorded", user,
-                () -> outcomes.record(betId, actuals, learnings, user.id()));
+                () -> outcomes.record(betId, outcome, user.id()));
     }
 
     @Transactional
@@ -112,8 +118,7 @@ public class LifecycleService {
             throw new RuleViolation(ErrorCode.WRONG_STAGE, "betId", "The bet is already closed");
         }
         String why = Texts.required("rationale", rationale, Texts.SHORT_TEXT_MAX);
-        if (taskService.createTaskQuery().processInstanceBusinessKey(betId.toString())
-                .taskDefinitionKeyIn(BetLifecycle.signTasksOf(Gate.KILL).toArray(String[]::new)).count() > 0) {
+        if (hasOpenTask(betId, Gate.KILL)) {
             throw new RuleViolation(ErrorCode.KILL_PENDING, "betId", "A kill proposal for this bet is already waiting for sign-off");
         }
         Role side = side(signAs, user);
@@ -124,6 +129,42 @@ public class LifecycleService {
         Task own = openTask(bet, BetLifecycle.signStep(Gate.KILL, side).taskKey(), "a kill proposal");
         complete(own, Map.of(BetLifecycle.VAR_ANSWER, Answer.APPROVE.name(), BetLifecycle.VAR_REASON, why), user);
         return bets.get(betId, "betId");
+    }
+
+    /**
+     * Proposes a scope or window change during delivery, signing the proposer's side. It goes to the open
+     * window escalation if there is one, otherwise to a new change gate.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('product','engineering')")
+    public Bet requestChange(UUID betId, ChangeDraft draft, Role signAs, CurrentUser user) {
+        Bet bet = bets.claimForChange(betId, "betId");
+        if (bet.getStage() != Stage.DELIVERY) {
+            throw new RuleViolation(ErrorCode.WRONG_STAGE, "betId", "Scope and window change during delivery; the bet is in " + bet.getStage());
+        }
+        Role side = side(signAs, user);
+        boolean escalation = hasOpenTask(betId, Gate.ESCALATION);
+        String ownTask = BetLifecycle.signStep(escalation ? Gate.ESCALATION : Gate.CHANGE, side).taskKey();
+        if (escalation ? !hasOpenTask(betId, ownTask) : hasOpenTask(betId, Gate.CHANGE)) {
+            throw new RuleViolation(ErrorCode.CHANGE_PENDING, "betId", "A change request for this bet is already waiting for sign-off");
+        }
+        ChangeRequest request = delivery.request(bet, draft, escalation, user.id());
+        if (!escalation) {
+            engineUsers.actAs(user, () -> runtimeService.createMessageCorrelation(BetLifecycle.MESSAGE_CHANGE_REQUESTED)
+                    .processInstanceBusinessKey(betId.toString()).correlateWithResult());
+        }
+        complete(openTask(bet, ownTask, "a change request"), Map.of(BetLifecycle.VAR_ANSWER, Answer.APPROVE.name(),
+                BetLifecycle.VAR_CHOICE, request.getId().toString(), BetLifecycle.VAR_REASON, request.getRationale()), user);
+        return bets.get(betId, "betId");
+    }
+
+    private boolean hasOpenTask(UUID betId, Gate gate) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(betId.toString())
+                .taskDefinitionKeyIn(BetLifecycle.signTasksOf(gate).toArray(String[]::new)).count() > 0;
+    }
+
+    private boolean hasOpenTask(UUID betId, String taskKey) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(betId.toString()).taskDefinitionKey(taskKey).count() > 0;
     }
 
     /** The tasks each bet waits on, for a whole page of bets in a fixed number of queries. */

@@ -7,16 +7,19 @@ import io.tandem.shared.RuleViolation;
 import io.tandem.shared.Texts;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Outcome reports: actual values per success metric of the brief, and learnings. */
+/** Outcome reports: actual values per success metric of the brief, learnings and a recommendation. */
 @Service
 public class OutcomeService {
 
@@ -32,11 +35,11 @@ public class OutcomeService {
 
     /** Called by the lifecycle while the bet is claimed and waiting for its outcome. */
     @Transactional
-    public OutcomeReport record(UUID betId, List<MetricActual> actuals, String learnings, String recordedBy) {
+    public OutcomeReport record(UUID betId, OutcomeDraft draft, String recordedBy) {
         Set<String> metrics = briefs.latest(betId).map(BriefRevision::getContent)
                 .map(c -> c.successMetrics().stream().map(SuccessMetric::name).collect(Collectors.toSet()))
                 .orElse(Set.of());
-        List<MetricActual> given = actuals == null ? List.of() : actuals;
+        List<MetricActual> given = draft.actuals() == null ? List.of() : draft.actuals();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < given.size(); i++) {
             MetricActual actual = given.get(i);
@@ -56,13 +59,27 @@ public class OutcomeService {
             missing.removeAll(seen);
             throw RuleViolation.invalid("actuals", "Record an actual value for every success metric; missing " + missing);
         }
-        return reports.save(new OutcomeReport(betId, given,
-                Texts.required("learnings", learnings, Texts.LONG_TEXT_MAX), recordedBy,
+        String learned = Texts.required("whatWeLearned", draft.whatWeLearned(), Texts.LONG_TEXT_MAX);
+        String differently = Texts.required("whatWeWouldDoDifferently", draft.whatWeWouldDoDifferently(), Texts.LONG_TEXT_MAX);
+        if (draft.recommendation() == null) {
+            throw RuleViolation.invalid("recommendation", "Recommend what happens next: GRADUATE, ITERATE or STOP");
+        }
+        return reports.save(new OutcomeReport(betId, given, learned, differently, draft.recommendation(), recordedBy,
                 clock.instant().truncatedTo(ChronoUnit.MICROS)));
     }
 
     @Transactional(readOnly = true)
     public Optional<OutcomeReport> latest(UUID betId) {
         return reports.findFirstByBetIdOrderByRecordedAtDesc(betId);
+    }
+
+    /** The latest report of each bet that has one. */
+    @Transactional(readOnly = true)
+    public Map<UUID, OutcomeReport> latest(Collection<UUID> betIds) {
+        if (betIds.isEmpty()) {
+            return Map.of();
+        }
+        return reports.findLatestByBetIds(betIds).stream()
+                .collect(Collectors.toMap(OutcomeReport::getBetId, Function.identity(), (a, b) -> a));
     }
 }

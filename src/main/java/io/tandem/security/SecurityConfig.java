@@ -23,7 +23,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -85,7 +86,8 @@ class SecurityConfig {
         return new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
             List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-            validators.add(JwtValidators.createDefaultWithIssuer(properties.issuerUri()));
+            validators.add(new JwtTimestampValidator(properties.clockSkew()));
+            validators.add(new JwtIssuerValidator(properties.issuerUri()));
             if (properties.audience() != null && !properties.audience().isBlank()) {
                 validators.add(audience(properties.audience()));
             }

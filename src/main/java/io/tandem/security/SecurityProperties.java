@@ -1,6 +1,8 @@
 package io.tandem.security;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Identity settings. With no issuer the local demo users are active; with an issuer (TANDEM_OIDC_ISSUER_URI)
@@ -8,9 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param issuerUri the OpenID Connect issuer, for example a Keycloak realm URL
  * @param audience  when set, tokens must name it in their "aud" claim
+ * @param clockSkew how far a token's exp/nbf may be off before it is refused
  */
 @ConfigurationProperties("tandem.security")
-public record SecurityProperties(String issuerUri, String audience) {
+public record SecurityProperties(String issuerUri, String audience, @DefaultValue("30s") Duration clockSkew) {
 
     public boolean demoMode() {
         return issuerUri == null || issuerUri.isBlank();

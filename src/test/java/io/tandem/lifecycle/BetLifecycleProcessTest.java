@@ -19,7 +19,9 @@ import io.tandem.decision.DecisionLog;
 import io.tandem.decision.OptionDraft;
 import io.tandem.decision.OptionService;
 import io.tandem.outcome.MetricActual;
+import io.tandem.outcome.OutcomeDraft;
 import io.tandem.outcome.OutcomeService;
+import io.tandem.outcome.Recommendation;
 import io.tandem.security.CurrentUser;
 import io.tandem.security.Role;
 import io.tandem.shared.ErrorCode;
@@ -358,7 +360,7 @@ class BetLifecycleProcessTest {
     private UUID newBet(Uncertainty uncertainty) {
         String question = uncertainty == Uncertainty.HIGH ? "Can the provider do 3DS without a redirect?" : null;
         return as("priya", Set.of(Role.PRODUCT), () -> bets.create(
-                new NewBet("Bet " + System.nanoTime(), uncertainty, null, null, question, null, null),
+                new NewBet("Bet " + System.nanoTime(), uncertainty, null, null, question, null, null, null),
                 user("priya", Set.of(Role.PRODUCT)))).getId();
     }
 
@@ -383,7 +385,8 @@ class BetLifecycleProcessTest {
     }
 
     private void recordOutcome(UUID bet) {
-        outcomes.record(bet, List.of(new MetricActual(METRIC, 3.4)), "Fewer fields beat more payment methods", "priya");
+        outcomes.record(bet, new OutcomeDraft(List.of(new MetricActual(METRIC, 3.4)), "Fewer fields beat more payment methods",
+                "Measure drop-off per field from day one", Recommendation.GRADUATE), "priya");
         complete(bet, "task_record_outcome", "priya", Set.of(Role.PRODUCT), Map.of());
     }
 

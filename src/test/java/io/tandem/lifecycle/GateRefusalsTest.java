@@ -293,7 +293,8 @@ class GateRefusalsTest extends GraphQlTestBase {
         driver.mutateOk("priya", "confirmDelivery", input("betId", bet));
         await().atMost(Duration.ofSeconds(30)).until(() -> driver.stage(bet).equals("OUTCOME_REVIEW"));
         driver.mutateOk("priya", "recordOutcome", input("betId", bet,
-                "actuals", List.of(input("metric", "checkout conversion", "actual", 2.5)), "learnings", "Half way there"));
+                "actuals", List.of(input("metric", "checkout conversion", "actual", 2.5)), "whatWeLearned", "Half way there",
+                "whatWeWouldDoDifferently", "Test with real shops sooner", "recommendation", "ITERATE"));
         assertThat(driver.waitingOn(bet)).containsExactlyInAnyOrder("task_sign_outcome_product", "task_sign_outcome_engineering");
         return bet;
     }

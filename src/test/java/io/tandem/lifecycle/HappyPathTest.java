@@ -44,7 +44,8 @@ class HappyPathTest extends GraphQlTestBase {
 
         driver.mutateOk("priya", "recordOutcome", input("betId", bet,
                 "actuals", List.of(input("metric", "checkout conversion", "actual", 3.4)),
-                "learnings", "Fewer fields beat more payment methods"));
+                "whatWeLearned", "Fewer fields beat more payment methods",
+                "whatWeWouldDoDifferently", "Measure drop-off per field from day one", "recommendation", "GRADUATE"));
         assertThat(driver.sign("priya", bet, "OUTCOME_REVIEW", "outcomeVerdict", "WON").ok()).isTrue();
         assertThat(driver.sign("erin", bet, "OUTCOME_REVIEW", "outcomeVerdict", "WON").bet())
                 .containsEntry("stage", "CLOSED").containsEntry("outcome", "WON");

@@ -1,0 +1,65 @@
+package io.tandem.lifecycle;
+
+import io.tandem.brief.BriefRevised;
+import io.tandem.decision.Answer;
+import io.tandem.decision.Gate;
+import io.tandem.decision.SignOffs;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Nobody can approve one text and ship another: when the brief changes, an open gate holding an approval
+ * of an earlier revision starts a fresh round, so that approval no longer counts and its task reopens.
+ * Runs in the revising transaction.
+ */
+@Component
+class SignOffInvalidation {
+
+    private static final List<Gate> GATES_ON_THE_BRIEF = List.of(Gate.FRAMING, Gate.SPIKE, Gate.COMMITMENT);
+
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final SignOffs signOffs;
+
+    SignOffInvalidation(TaskService taskService, RuntimeService runtimeService, SignOffs signOffs) {
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.signOffs = signOffs;
+    }
+
+    @EventListener
+    void on(BriefRevised revised) {
+        for (Gate gate : GATES_ON_THE_BRIEF) {
+            openTask(revised.betId(), gate).ifPresent(task -> {
+                UUID round = UUID.fromString((String) taskService.getVariable(task.getId(), BetLifecycle.VAR_GATE_ROUND));
+                boolean stale = signOffs.inRound(round).stream().anyMatch(s -> s.getAnswer() == Answer.APPROVE
+                        && !Objects.equals(s.getBriefHash(), revised.contentHash()));
+                if (stale) {
+                    restart(task.getProcessInstanceId(), BetLifecycle.gateSubprocess(gate));
+                }
+            });
+        }
+    }
+
+    private Optional<Task> openTask(UUID betId, Gate gate) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(betId.toString())
+                .taskDefinitionKeyIn(BetLifecycle.signTasksOf(gate).toArray(String[]::new)).list().stream().findFirst();
+    }
+
+    /** Starts the gate again before cancelling the old round, so its enclosing stage never looks finished. */
+    private void restart(String processInstanceId, String gateSubprocess) {
+        ActivityInstance gate = runtimeService.getActivityInstance(processInstanceId).getActivityInstances(gateSubprocess)[0];
+        runtimeService.createProcessInstanceModification(processInstanceId)
+                .startBeforeActivity(gateSubprocess, gate.getParentActivityInstanceId())
+                .cancelActivityInstance(gate.getId())
+                .execute();
+    }
+}

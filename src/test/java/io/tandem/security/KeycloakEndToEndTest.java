@@ -1,0 +1,183 @@
+package io.tandem.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tandem.support.Keycloak;
+import io.tandem.support.KeycloakServer;
+import io.tandem.support.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Tandem against a real Keycloak server (the Maven Central distribution, with the repository's realm):
+ * real tokens in, the role rules applied, and every kind of bad token refused with 401.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.process-engine-name=keycloak-e2e",
+        "camunda.bpm.job-execution.enabled=false",
+        "spring.graphql.graphiql.enabled=false",
+        "tandem.security.audience=tandem-api",
+        "tandem.security.clock-skew=0s"
+})
+class KeycloakEndToEndTest {
+
+    private static final String WEB = "tandem-web";
+    private static Keycloak keycloak;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+        registry.add("tandem.security.issuer-uri", () -> KeycloakServer.get().issuer());
+    }
+
+    @BeforeAll
+    static void testClientsAndAnotherRealm() {
+        keycloak = new Keycloak(KeycloakServer.get());
+        // a client whose tokens are not meant for Tandem (no tandem-api audience)
+        keycloak.create("/tandem/clients", Map.of("clientId", "another-app", "publicClient", true,
+                "directAccessGrantsEnabled", true, "standardFlowEnabled", false));
+        // a client whose tokens live two seconds
+        keycloak.create("/tandem/clients", Map.of("clientId", "short-lived", "publicClient", true,
+                "directAccessGrantsEnabled", true, "standardFlowEnabled", false,
+                "attributes", Map.of("access.token.lifespan", "2"),
+                "protocolMappers", List.of(Map.of("name", "audience", "protocol", "openid-connect",
+                        "protocolMapper", "oidc-audience-mapper",
+                        "config", Map.of("included.custom.audience", "tandem-api", "access.token.claim", "true")))));
+        // another issuer with a user of the same name and role
+        keycloak.create("", Map.of("realm", "elsewhere", "enabled", true,
+                "roles", Map.of("realm", List.of(Map.of("name", "product"))),
+                "clients", List.of(Map.of("clientId", WEB, "publicClient", true, "directAccessGrantsEnabled", true)),
+                "users", List.of(Map.of("username", "priya", "enabled", true, "firstName", "Priya", "lastName", "Patel",
+                        "email", "priya@elsewhere.example", "emailVerified", true, "realmRoles", List.of("product"),
+                        "credentials", List.of(Map.of("type", "password", "value", "priya", "temporary", false))))));
+    }
+
+    @Test
+    void productUserSignedInWithKeycloakOpensABetUnderTheirOwnName() {
+        String token = keycloak.passwordToken("tandem", WEB, "priya");
+        JsonNode viewer = graphql(token, "{ viewer { id name roles } }").expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().path("data").path("viewer");
+        assertThat(viewer.path("id").asText()).isEqualTo("priya");
+        assertThat(viewer.path("name").asText()).isEqualTo("Priya Patel");
+        assertThat(viewer.path("roles").toString()).isEqualTo("[\"PRODUCT\"]");
+
+        JsonNode created = body(token, "mutation { createBet(input: {title: \"Signed in with Keycloak\"}) { bet { createdBy stage } userErrors { code } } }");
+        assertThat(created.path("data").path("createBet").path("bet").path("createdBy").asText()).isEqualTo("priya");
+    }
+
+    @Test
+    void leadershipTokenMayReadButNotOpenBets() {
+        String token = keycloak.passwordToken("tandem", WEB, "lena");
+        assertThat(body(token, "{ bets(first: 1) { totalCount } }").path("errors").isMissingNode()).isTrue();
+        JsonNode refused = body(token, "mutation { createBet(input: {title: \"Nope\"}) { bet { id } userErrors { code } } }");
+        assertThat(refused.path("errors").get(0).path("extensions").path("classification").asText()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void integrationClientCredentialsReadButNeverWrite() {
+        String token = keycloak.clientCredentialsToken("tandem", "tandem-integration", "tandem-integration-secret");
+        JsonNode viewer = body(token, "{ viewer { roles } bets(first: 1) { totalCount } }");
+        assertThat(viewer.path("data").path("viewer").path("roles").toString()).isEqualTo("[\"INTEGRATION\"]");
+        JsonNode refused = body(token, "mutation { createBet(input: {title: \"Nope\"}) { bet { id } userErrors { code } } }");
+        assertThat(refused.path("errors").get(0).path("extensions").path("classification").asText()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void refusesARequestWithoutAToken() {
+        client().post().uri("/graphql").bodyValue(Map.of("query", "{ viewer { id } }")).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void refusesTheDemoUsersOnceKeycloakIsConfigured() {
+        client().post().uri("/graphql").headers(h -> h.setBasicAuth("priya", "priya"))
+                .bodyValue(Map.of("query", "{ viewer { id } }")).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void refusesAnExpiredToken() throws InterruptedException {
+        String token = keycloak.passwordToken("tandem", "short-lived", "priya");
+        graphql(token, "{ viewer { id } }").expectStatus().isOk();
+        Thread.sleep(Duration.ofSeconds(4).toMillis());
+        graphql(token, "{ viewer { id } }").expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void refusesATokenFromAnotherIssuer() {
+        graphql(keycloak.passwordToken("elsewhere", WEB, "priya"), "{ viewer { id } }").expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void refusesATokenMeantForAnotherAudience() {
+        graphql(keycloak.passwordToken("tandem", "another-app", "priya"), "{ viewer { id } }").expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void refusesATokenWhosePayloadWasTamperedWith() {
+        String[] parts = keycloak.passwordToken("tandem", WEB, "lena").split("\\.");
+        String payload = decode(parts[1]).replace("\"leadership\"", "\"product\"");
+        assertThat(payload).contains("\"product\"");
+        graphql(parts[0] + "." + encode(payload) + "." + parts[2], "{ viewer { id } }").expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void refusesAnUnsignedTokenWithAlgNone() {
+        String[] parts = keycloak.passwordToken("tandem", WEB, "priya").split("\\.");
+        String unsigned = encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+        graphql(unsigned, "{ viewer { id } }").expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void acceptsTokensSignedWithANewKeyAfterTheRealmRotatesItsKeys() {
+        String before = keycloak.passwordToken("tandem", WEB, "erin");
+        graphql(before, "{ viewer { id } }").expectStatus().isOk();
+
+        String realmId = keycloak.get("/tandem").path("id").asText();
+        keycloak.create("/tandem/components", Map.of("name", "rotated-" + System.nanoTime(), "providerId", "rsa-generated",
+                "providerType", "org.keycloak.keys.KeyProvider", "parentId", realmId,
+                "config", Map.of("priority", List.of("1000"), "active", List.of("true"), "enabled", List.of("true"),
+                        "algorithm", List.of("RS256"))));
+        String after = keycloak.passwordToken("tandem", WEB, "erin");
+        assertThat(keyId(after)).isNotEqualTo(keyId(before));
+        JsonNode viewer = body(after, "{ viewer { id } }");
+        assertThat(viewer.path("data").path("viewer").path("id").asText()).isEqualTo("erin");
+    }
+
+    private WebTestClient.ResponseSpec graphql(String token, String query) {
+        return client().post().uri("/graphql").headers(h -> h.setBearerAuth(token))
+                .bodyValue(Map.of("query", query)).exchange();
+    }
+
+    private JsonNode body(String token, String query) {
+        return graphql(token, query).expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private WebTestClient client() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60)).build();
+    }
+
+    private static String keyId(String token) {
+        return decode(token.split("\\.")[0]).replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static String decode(String part) {
+        return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+    }
+
+    private static String encode(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
