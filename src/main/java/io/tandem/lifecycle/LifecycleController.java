@@ -118,14 +118,14 @@ class LifecycleController {
 
     @MutationMapping
     BetPayload markDelivered(@Argument MarkDeliveredInput input) {
-        return Mutations.run(() -> BetPayload.of(lifecycle.signGate(new SignGateCommand(bet(input.betId()), Gate.DELIVERY,
-                Answer.APPROVE, Role.ENGINEERING, null, input.note()), users.current())), BetPayload::refused);
+        return Mutations.run(() -> BetPayload.of(lifecycle.markDelivered(bet(input.betId()), input.note(), users.current())),
+                BetPayload::refused);
     }
 
     @MutationMapping
     BetPayload confirmDelivery(@Argument ConfirmDeliveryInput input) {
-        return Mutations.run(() -> BetPayload.of(lifecycle.signGate(new SignGateCommand(bet(input.betId()), Gate.DELIVERY,
-                input.answer(), Role.PRODUCT, null, input.reason()), users.current())), BetPayload::refused);
+        return Mutations.run(() -> BetPayload.of(lifecycle.confirmDelivery(bet(input.betId()), input.answer(), input.reason(),
+                users.current())), BetPayload::refused);
     }
 
     @MutationMapping

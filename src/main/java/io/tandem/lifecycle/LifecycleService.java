@@ -109,6 +109,20 @@ public class LifecycleService {
         return bets.get(bet.getId(), "betId");
     }
 
+    /** Engineering's side of the delivery gate. Its own role check: only engineering marks delivered (PRODUCT.md). */
+    @Transactional
+    @PreAuthorize("hasRole('engineering')")
+    public Bet markDelivered(UUID betId, String note, CurrentUser user) {
+        return signGate(new SignGateCommand(betId, Gate.DELIVERY, Answer.APPROVE, Role.ENGINEERING, null, note), user);
+    }
+
+    /** Product's side of the delivery gate: confirm, or send it back with a reason. Only product confirms. */
+    @Transactional
+    @PreAuthorize("hasRole('product')")
+    public Bet confirmDelivery(UUID betId, Answer answer, String reason, CurrentUser user) {
+        return signGate(new SignGateCommand(betId, Gate.DELIVERY, answer, Role.PRODUCT, null, reason), user);
+    }
+
     /** Opens the kill gate; the proposer's own side is signed by proposing. */
     @Transactional
     @PreAuthorize("hasAnyRole('product','engineering')")

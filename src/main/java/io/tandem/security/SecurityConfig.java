@@ -1,9 +1,7 @@
 package io.tandem.security;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +9,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -102,31 +98,10 @@ class SecurityConfig {
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token is not meant for " + expected, null));
     }
 
-    /** Keycloak puts realm roles in realm_access.roles and client roles in resource_access.*.roles. */
     private static JwtAuthenticationConverter keycloakRoles() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setPrincipalClaimName("preferred_username");
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
-            Collection<GrantedAuthority> authorities = new ArrayList<>();
-            addRoles(authorities, jwt.getClaimAsMap("realm_access"));
-            Map<String, Object> resources = jwt.getClaimAsMap("resource_access");
-            if (resources != null) {
-                resources.values().forEach(access -> {
-                    if (access instanceof Map<?, ?> map) {
-                        @SuppressWarnings("unchecked") Map<String, Object> typed = (Map<String, Object>) map;
-                        addRoles(authorities, typed);
-                    }
-                });
-            }
-            return authorities;
-        });
+        converter.setJwtGrantedAuthoritiesConverter(KeycloakRoles::of);
         return converter;
-    }
-
-    private static void addRoles(Collection<GrantedAuthority> authorities, Map<String, Object> access) {
-        if (access != null && access.get("roles") instanceof Collection<?> roles) {
-            roles.forEach(role -> Role.fromGroup(String.valueOf(role))
-                    .ifPresent(r -> authorities.add(new SimpleGrantedAuthority(r.authority()))));
-        }
     }
 }

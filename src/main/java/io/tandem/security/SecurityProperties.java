@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuerUri the OpenID Connect issuer, for example a Keycloak realm URL
  * @param audience  when set, tokens must name it in their "aud" claim
  * @param clockSkew how far a token's exp/nbf may be off before it is refused
+ * @param webappClientId     the confidential client Camunda's web apps sign people in with
+ * @param webappClientSecret its secret
  */
 @ConfigurationProperties("tandem.security")
-public record SecurityProperties(String issuerUri, String audience, @DefaultValue("30s") Duration clockSkew) {
+public record SecurityProperties(String issuerUri, String audience, @DefaultValue("30s") Duration clockSkew,
+                                 @DefaultValue("tandem-camunda") String webappClientId, String webappClientSecret) {
 
     public boolean demoMode() {
         return issuerUri == null || issuerUri.isBlank();

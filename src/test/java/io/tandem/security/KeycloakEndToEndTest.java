@@ -3,9 +3,6 @@ package io.tandem.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tandem.support.Keycloak;
-import io.tandem.support.KeycloakServer;
-import io.tandem.support.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -13,40 +10,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Tandem against a real Keycloak server (the Maven Central distribution, with the repository's realm):
  * real tokens in, the role rules applied, and every kind of bad token refused with 401.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.process-engine-name=keycloak-e2e",
-        "camunda.bpm.job-execution.enabled=false",
-        "spring.graphql.graphiql.enabled=false",
-        "tandem.security.audience=tandem-api",
-        "tandem.security.clock-skew=0s"
-})
-class KeycloakEndToEndTest {
-
-    private static final String WEB = "tandem-web";
-    private static Keycloak keycloak;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        registry.add("tandem.security.issuer-uri", () -> KeycloakServer.get().issuer());
-    }
+class KeycloakEndToEndTest extends KeycloakTestBase {
 
     @BeforeAll
     static void testClientsAndAnotherRealm() {
-        keycloak = new Keycloak(KeycloakServer.get());
         // a client whose tokens are not meant for Tandem (no tandem-api audience)
         keycloak.create("/tandem/clients", Map.of("clientId", "another-app", "publicClient", true,
                 "directAccessGrantsEnabled", true, "standardFlowEnabled", false));
@@ -154,19 +127,6 @@ class KeycloakEndToEndTest {
         assertThat(keyId(after)).isNotEqualTo(keyId(before));
         JsonNode viewer = body(after, "{ viewer { id } }");
         assertThat(viewer.path("data").path("viewer").path("id").asText()).isEqualTo("erin");
-    }
-
-    private WebTestClient.ResponseSpec graphql(String token, String query) {
-        return client().post().uri("/graphql").headers(h -> h.setBearerAuth(token))
-                .bodyValue(Map.of("query", query)).exchange();
-    }
-
-    private JsonNode body(String token, String query) {
-        return graphql(token, query).expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-    }
-
-    private WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60)).build();
     }
 
     private static String keyId(String token) {

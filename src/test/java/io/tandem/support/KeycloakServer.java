@@ -75,6 +75,8 @@ public final class KeycloakServer {
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
             builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+            // Quarkus resets thread locals reflectively on Java 24+
+            builder.environment().put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
             KeycloakServer server = new KeycloakServer(builder.start(), port);
             server.awaitRealm(log);
             return server;

@@ -1,0 +1,221 @@
+package io.tandem.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ClientRegistrations;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * With an identity provider configured, Camunda's web apps have no passwords of their own: people sign in
+ * through the same Keycloak (OpenID Connect login), and Camunda's container-based authentication takes
+ * the signed-in person and their Tandem roles as its user and groups. Tasklist thus acts as the same
+ * person, with the same roles, that the gate listeners check. Cockpit and Admin are for the admin role.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("!'${tandem.security.issuer-uri:}'.isEmpty()")
+class CamundaSingleSignOn {
+
+    static final String REGISTRATION = "keycloak";
+    private static final String CAMUNDA_ADMIN = "camunda-admin";
+    private static final String SYSTEM_ACCOUNT = "tandemsystem";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain camundaWebapps(HttpSecurity http, JwtDecoder jwtDecoder,
+                                       ClientRegistrationRepository registrations) throws Exception {
+        DefaultOAuth2AuthorizationRequestResolver withPkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
+                OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        return http.securityMatcher("/camunda/**", "/oauth2/**", "/login/oauth2/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/camunda/app/admin/**", "/camunda/api/admin/**", "/camunda/app/cockpit/**",
+                                "/camunda/api/cockpit/**").hasRole(Role.ADMIN.group())
+                        .requestMatchers("/camunda/**").hasAnyRole(Role.PRODUCT.group(), Role.ENGINEERING.group(), Role.ADMIN.group())
+                        .anyRequest().authenticated())
+                .oauth2Login(login -> login
+                        // straight to Keycloak: there is no other way to sign in to the web apps
+                        .loginPage("/oauth2/authorization/" + REGISTRATION)
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce))
+                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(withTandemRoles(jwtDecoder))))
+                // Camunda's web apps bring their own CSRF protection (XSRF-TOKEN cookie and header)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .build();
+    }
+
+    /** Resolved on first login, so Tandem starts while the identity provider is still booting. */
+    @Bean
+    ClientRegistrationRepository clientRegistrations(SecurityProperties properties) {
+        Supplier<ClientRegistration> registration = SingletonSupplier.of(() ->
+                ClientRegistrations.fromIssuerLocation(properties.issuerUri()).registrationId(REGISTRATION)
+                        .clientId(properties.webappClientId()).clientSecret(properties.webappClientSecret())
+                        .scope("openid", "profile").build());
+        return id -> REGISTRATION.equals(id) ? registration.get() : null;
+    }
+
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaContainerAuthentication() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.addInitParameter("authentication-provider", SpringSecurityAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        // first of all filters, so that Camunda's own security filter already sees the person; it reads the
+        // sign-in from the session, and Spring Security still decides what that person may reach
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * Camunda's web apps offer a page to create the first administrator as long as its admin group has no member.
+     * With Keycloak as the only way in, that page must never be offered: a locked system account holds the group.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void closeTheSetupPage(ApplicationReadyEvent event) {
+        IdentityService identity = event.getApplicationContext().getBean(ProcessEngine.class).getIdentityService();
+        if (identity.createGroupQuery().groupId(CAMUNDA_ADMIN).count() == 0) {
+            Group group = identity.newGroup(CAMUNDA_ADMIN);
+            group.setName("Camunda administrators");
+            group.setType("SYSTEM");
+            identity.saveGroup(group);
+        }
+        if (identity.createUserQuery().memberOfGroup(CAMUNDA_ADMIN).count() == 0) {
+            User system = identity.newUser(SYSTEM_ACCOUNT);
+            system.setFirstName("Tandem");
+            system.setLastName("system account (no sign-in)");
+            system.setPassword(UUID.randomUUID() + "-" + UUID.randomUUID());
+            identity.saveUser(system);
+            identity.createMembership(SYSTEM_ACCOUNT, CAMUNDA_ADMIN);
+        }
+    }
+
+    /** Roles come from the access token (where Keycloak puts them), checked by the same decoder as the API. */
+    private static OidcUserService withTandemRoles(JwtDecoder jwtDecoder) {
+        OidcUserService delegate = new OidcUserService();
+        return new OidcUserService() {
+            @Override
+            public OidcUser loadUser(OidcUserRequest request) {
+                OidcUser user = delegate.loadUser(request);
+                List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+                authorities.addAll(KeycloakRoles.of(jwtDecoder.decode(request.getAccessToken().getTokenValue())));
+                return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "preferred_username");
+            }
+        };
+    }
+
+    /** Instantiated by Camunda's filter: the signed-in person and their roles as Camunda user and groups. */
+    public static class SpringSecurityAuthenticationProvider implements AuthenticationProvider {
+
+        @Override
+        public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
+            Authentication authentication = signedIn(request);
+            if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
+                return AuthenticationResult.unsuccessful();
+            }
+            List<String> groups = new ArrayList<>();
+            authentication.getAuthorities().forEach(a -> Role.fromAuthority(a.getAuthority()).ifPresent(role -> {
+                groups.add(role.group());
+                if (role == Role.ADMIN) {
+                    groups.add(CAMUNDA_ADMIN);
+                }
+            }));
+            provision(engine, authentication, groups);
+            AuthenticationResult result = AuthenticationResult.successful(authentication.getName());
+            result.setGroups(groups);
+            return result;
+        }
+
+        /**
+         * Camunda's web apps only accept people its identity service knows, and re-read their groups from it, so
+         * a person is recorded there on first sign-in (with a random password nobody knows: the only way in stays
+         * Keycloak) and their group memberships follow the roles of their current token.
+         */
+        private static void provision(ProcessEngine engine, Authentication authentication, List<String> groups) {
+            IdentityService identity = engine.getIdentityService();
+            String userId = authentication.getName();
+            try {
+                if (identity.createUserQuery().userId(userId).count() == 0) {
+                    User user = identity.newUser(userId);
+                    if (authentication.getPrincipal() instanceof OidcUser oidc) {
+                        user.setFirstName(oidc.getGivenName());
+                        user.setLastName(oidc.getFamilyName());
+                        user.setEmail(oidc.getEmail());
+                    }
+                    user.setPassword(UUID.randomUUID() + "-" + UUID.randomUUID());
+                    identity.saveUser(user);
+                }
+                List<String> current = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+                for (String group : groups) {
+                    if (!current.contains(group)) {
+                        if (identity.createGroupQuery().groupId(group).count() == 0) {
+                            Group created = identity.newGroup(group);
+                            created.setName(group);
+                            created.setType("WORKFLOW");
+                            identity.saveGroup(created);
+                        }
+                        identity.createMembership(userId, group);
+                    }
+                }
+                current.stream().filter(group -> !groups.contains(group)).forEach(group -> identity.deleteMembership(userId, group));
+            } catch (ProcessEngineException concurrentFirstSignIn) {
+                // two first requests of the same person raced; the other one recorded them
+                if (identity.createUserQuery().userId(userId).count() == 0) {
+                    throw concurrentFirstSignIn;
+                }
+            }
+        }
+
+        private static Authentication signedIn(HttpServletRequest request) {
+            HttpSession session = request.getSession(false);
+            if (session != null && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                    instanceof SecurityContext context) {
+                return context.getAuthentication();
+            }
+            return SecurityContextHolder.getContext().getAuthentication();
+        }
+
+        @Override
+        public void augmentResponseByAuthenticationChallenge(HttpServletResponse response, ProcessEngine engine) {
+            // Spring Security has already sent anyone not signed in to the login page
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package io.tandem.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import graphql.language.AstPrinter;
+import graphql.language.EnumTypeDefinition;
+import graphql.language.FieldDefinition;
+import graphql.language.InputObjectTypeDefinition;
+import graphql.language.InputValueDefinition;
+import graphql.language.ListType;
+import graphql.language.NonNullType;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.Type;
+import graphql.language.TypeName;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import io.tandem.support.GraphQlTestBase;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.UserDetailsManager;
+
+/**
+ * Every query and mutation of the schema, called by every role and by someone signed in without a Tandem
+ * role, against the roles table of PRODUCT.md. The operations come from the schema files, so a new
+ * operation fails here until it has a row in {@link #RULES}.
+ *
+ * A call is allowed when no FORBIDDEN error comes back; a business refusal (NOT_FOUND for a mutation on a
+ * bet that does not exist) still means the caller's roles got it past the role check. Mutations therefore
+ * name well-formed ids of the right type that find nothing: the role check comes first and nothing changes.
+ */
+class AuthorizationMatrixTest extends GraphQlTestBase {
+
+    /** Who may do something, as a set of roles any one of which is enough. */
+    enum Access {
+        /** Anyone signed in, even without a Tandem role: who am I, and which roles do I have. */
+        SIGNED_IN(EnumSet.noneOf(Role.class)),
+        /** Every Tandem role reads everything (leadership, integrations and admins included). */
+        READ(EnumSet.allOf(Role.class)),
+        PRODUCT(EnumSet.of(Role.PRODUCT)),
+        ENGINEERING(EnumSet.of(Role.ENGINEERING)),
+        PRODUCT_OR_ENGINEERING(EnumSet.of(Role.PRODUCT, Role.ENGINEERING));
+
+        private final Set<Role> roles;
+
+        Access(Set<Role> roles) {
+            this.roles = roles;
+        }
+
+        boolean allows(Set<Role> held) {
+            return this == SIGNED_IN || !Collections.disjoint(roles, held);
+        }
+    }
+
+    /** The roles table of PRODUCT.md, one row per operation of the schema. */
+    private static final Map<String, Access> RULES = Map.ofEntries(
+            Map.entry("viewer", Access.SIGNED_IN),
+            Map.entry("bet", Access.READ),
+            Map.entry("bets", Access.READ),
+            Map.entry("node", Access.READ),
+            Map.entry("verifyDecisionLog", Access.READ),
+            Map.entry("scorecard", Access.READ),
+            Map.entry("createBet", Access.PRODUCT_OR_ENGINEERING),
+            Map.entry("reviseBrief", Access.PRODUCT),
+            Map.entry("submitBrief", Access.PRODUCT),
+            Map.entry("acknowledgeConstraint", Access.PRODUCT),
+            Map.entry("recordOutcome", Access.PRODUCT),
+            Map.entry("confirmDelivery", Access.PRODUCT),
+            Map.entry("addConstraint", Access.ENGINEERING),
+            Map.entry("submitConstraints", Access.ENGINEERING),
+            Map.entry("assessUncertainty", Access.ENGINEERING),
+            Map.entry("recordSpikeFindings", Access.ENGINEERING),
+            Map.entry("proposeOptions", Access.ENGINEERING),
+            Map.entry("markDelivered", Access.ENGINEERING),
+            Map.entry("signGate", Access.PRODUCT_OR_ENGINEERING),
+            Map.entry("proposeKill", Access.PRODUCT_OR_ENGINEERING),
+            Map.entry("postStatusUpdate", Access.PRODUCT_OR_ENGINEERING),
+            Map.entry("requestWindowChange", Access.PRODUCT_OR_ENGINEERING),
+            Map.entry("requestScopeChange", Access.PRODUCT_OR_ENGINEERING),
+            Map.entry("recordCorrection", Access.PRODUCT_OR_ENGINEERING));
+
+    /** The read queries, each selecting every nested field a role check could hide behind. */
+    private static final Map<String, String> READS = Map.of(
+            "viewer", "{ viewer { id name roles } }",
+            "bet", "query($id: ID!) { bet(id: $id) { id title stage brief { problem successMetrics { name } } briefRevisions { revision } "
+                    + "constraints { title acknowledgements { response } } options { label } latestDecision { kind signers { userId } } "
+                    + "decisions(first: 10) { totalCount nodes { sequence supersedes { id } supersededBy { id } } } "
+                    + "waitingOn { step role } statusUpdates { text } changeRequests { id } outcomeReport { whatWeLearned } } }",
+            "bets", "{ bets(first: 5) { totalCount nodes { id title waitingOn { step } } } }",
+            "node", "query($id: ID!) { node(id: $id) { id ... on Bet { title brief { problem } } } }",
+            "verifyDecisionLog", "query($id: ID!) { verifyDecisionLog(betId: $id) { valid entriesChecked } }",
+            "scorecard", "{ scorecard(input: {from: \"2020-01-01\", to: \"2020-12-31\"}) { betsClosed winRate } }");
+
+    /** The type each ID field of a mutation input names; an ID field not listed here fails the test. */
+    private static final Map<String, String> ID_TYPES = Map.of(
+            "betId", "Bet", "constraintId", "TechnicalConstraint", "supersedes", "Decision",
+            "optionId", "BetOption", "changeRequestId", "ChangeRequest");
+
+    /** The callers: one demo user per role, sam for both signing roles, and nora with no Tandem role. */
+    enum Caller {
+        PRODUCT("priya", Role.PRODUCT),
+        ENGINEERING("erin", Role.ENGINEERING),
+        PRODUCT_AND_ENGINEERING("sam", Role.PRODUCT, Role.ENGINEERING),
+        LEADERSHIP("lena", Role.LEADERSHIP),
+        INTEGRATION("ivan", Role.INTEGRATION),
+        ADMIN("ada", Role.ADMIN),
+        NO_ROLE("nora");
+
+        final String user;
+        final Set<Role> roles;
+
+        Caller(String user, Role... roles) {
+            this.user = user;
+            this.roles = roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.of(roles[0], roles);
+        }
+    }
+
+    private static final TypeDefinitionRegistry SCHEMA = schema();
+    /** A bet with a brief, an acknowledged constraint, a commitment and a status update, for the reads. */
+    private static String richBet;
+
+    /** The demo users' store; absent when an identity provider is configured. */
+    @Autowired(required = false)
+    private UserDetailsService userDetails;
+
+    @BeforeEach
+    void prepare() {
+        // Demo mode keeps its users in a UserDetailsManager; a user without a role is added there for this test.
+        if (userDetails instanceof UserDetailsManager users && !users.userExists(Caller.NO_ROLE.user)) {
+            users.createUser(User.withUsername(Caller.NO_ROLE.user).password("{noop}" + Caller.NO_ROLE.user)
+                    .authorities(List.of()).build());
+        }
+        if (richBet == null) {
+            String bet = driver.createBet("priya");
+            String constraint = driver.addConstraint("erin", bet, "Rate limit");
+            driver.mutateOk("priya", "acknowledgeConstraint", input("constraintId", constraint, "response", "Fine"));
+            driver.commit(bet);
+            driver.mutateOk("erin", "postStatusUpdate", input("betId", bet, "status", "ON_TRACK", "text", "Going well"));
+            richBet = bet;
+        }
+    }
+
+    @Test
+    void everyOperationOfTheSchemaHasARule() {
+        assertThat(RULES.keySet()).as("operations without a rule, or rules for operations that are gone")
+                .containsExactlyInAnyOrderElementsOf(operations().keySet());
+        assertThat(READS.keySet()).as("every query has a read document")
+                .containsExactlyInAnyOrderElementsOf(operationsOf("Query").stream().map(FieldDefinition::getName).toList());
+    }
+
+    static Stream<Arguments> calls() {
+        return operations().keySet().stream().sorted()
+                .flatMap(operation -> Stream.of(Caller.values()).map(caller -> Arguments.of(operation, caller)));
+    }
+
+    @ParameterizedTest(name = "{0} by {1}")
+    @MethodSource("calls")
+    void allowsExactlyTheRolesOfTheRolesTable(String operation, Caller caller) {
+        Access rule = RULES.get(operation);
+        if (rule == null) {
+            fail(operation + " has no rule in AuthorizationMatrixTest.RULES: decide who may call it (PRODUCT.md)");
+        }
+        if (caller == Caller.NO_ROLE) {
+            Assumptions.assumeTrue(userDetails instanceof UserDetailsManager, "no way to sign in without a role in this mode");
+        }
+        JsonNode response = call(caller.user, operation);
+        List<String> classifications = response.path("errors").findValuesAsText("classification");
+        JsonNode result = response.path("data").path(operation);
+        String what = operation + " by " + caller + ": " + response;
+
+        if (rule.allows(caller.roles)) {
+            assertThat(classifications).as(what).isEmpty();
+            assertThat(result.isMissingNode() || result.isNull()).as(what).isFalse();
+        } else {
+            assertThat(classifications).as(what).containsExactly("FORBIDDEN");
+            assertThat(response.path("errors").get(0).path("message").asText()).isEqualTo("Your roles do not allow " + operation);
+            assertThat(result.isMissingNode() || result.isNull()).as(what).isTrue();
+        }
+    }
+
+    // --- the calls ----------------------------------------------------------------------------------
+
+    private JsonNode call(String user, String operation) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        if (READS.containsKey(operation)) {
+            request.put("query", READS.get(operation));
+            request.put("variables", Map.of("id", richBet));
+        } else {
+            FieldDefinition mutation = operations().get(operation);
+            InputValueDefinition input = mutation.getInputValueDefinitions().get(0);
+            request.put("query", "mutation($input: " + AstPrinter.printAst(input.getType()) + ") { " + operation
+                    + "(input: $input) { userErrors { code } } }");
+            request.put("variables", Map.of("input", value(input.getName(), input.getType())));
+        }
+        return http().post().uri("/graphql").headers(headers -> headers.setBasicAuth(user, user))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(request)
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    /** A valid value for an input of this type: every required field filled, ids that name nothing. */
+    private static Object value(String name, Type<?> type) {
+        if (type instanceof NonNullType nonNull) {
+            return value(name, nonNull.getType());
+        }
+        if (type instanceof ListType list) {
+            return List.of(value(name, list.getType()));
+        }
+        String typeName = ((TypeName) type).getName();
+        return switch (typeName) {
+            case "ID" -> {
+                String idType = ID_TYPES.get(name);
+                if (idType == null) {
+                    throw new AssertionError("Which type does the ID field " + name + " name? Add it to ID_TYPES.");
+                }
+                yield Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString((idType + ":" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+            }
+            case "String" -> "Authorization matrix " + name;
+            case "Int" -> 1;
+            case "Float" -> 1.0;
+            case "Boolean" -> true;
+            case "Date" -> "2099-01-31";
+            case "DateTime" -> "2099-01-31T00:00:00Z";
+            default -> SCHEMA.getType(typeName, EnumTypeDefinition.class)
+                    .<Object>map(enumType -> enumType.getEnumValueDefinitions().get(0).getName())
+                    .orElseGet(() -> inputObject(SCHEMA.getType(typeName, InputObjectTypeDefinition.class).orElseThrow()));
+        };
+    }
+
+    private static Map<String, Object> inputObject(InputObjectTypeDefinition type) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (InputValueDefinition field : type.getInputValueDefinitions()) {
+            if (field.getType() instanceof NonNullType) {
+                fields.put(field.getName(), value(field.getName(), field.getType()));
+            }
+        }
+        return fields;
+    }
+
+    // --- the schema ---------------------------------------------------------------------------------
+
+    /** Every root field of the schema as served (graphql-schema/ is on the classpath as graphql/). */
+    private static Map<String, FieldDefinition> operations() {
+        Map<String, FieldDefinition> operations = new TreeMap<>();
+        for (String root : List.of("Query", "Mutation", "Subscription")) {
+            operationsOf(root).forEach(field -> operations.put(field.getName(), field));
+        }
+        return operations;
+    }
+
+    private static List<FieldDefinition> operationsOf(String rootType) {
+        Stream<ObjectTypeDefinition> definitions = Stream.concat(
+                SCHEMA.getType(rootType, ObjectTypeDefinition.class).stream(),
+                SCHEMA.objectTypeExtensions().getOrDefault(rootType, List.of()).stream());
+        return definitions.flatMap(definition -> definition.getFieldDefinitions().stream()).toList();
+    }
+
+    private static TypeDefinitionRegistry schema() {
+        TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
+        try {
+            for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath:graphql/*.graphqls")) {
+                try (InputStreamReader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+                    registry.merge(new SchemaParser().parse(reader));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return registry;
+    }
+}
