@@ -63,13 +63,15 @@ class LocalRunTest {
     }
 
     private static ConfigurableApplicationContext start(String... args) {
-        String[] all = new String[args.length + 4];
+        String[] all = new String[args.length + 5];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--server.port=0";
         // a second engine in this JVM must not share the test engine's name or its job executor
         all[args.length + 1] = "--camunda.bpm.process-engine-name=localRunCheck";
         all[args.length + 2] = "--camunda.bpm.job-execution.enabled=false";
         all[args.length + 3] = "--spring.graphql.graphiql.enabled=false";
+        // the operations port defaults to 8081; another run on this machine may hold it
+        all[args.length + 4] = "--management.server.port=0";
         return new SpringApplicationBuilder(TandemApplication.class).run(all);
     }
 

@@ -1,0 +1,57 @@
+package io.tandem.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tandem.decision.DecisionKind;
+import io.tandem.decision.Gate;
+import io.tandem.decision.NewDecision;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import org.aspectj.lang.annotation.AfterReturning;
+import org.aspectj.lang.annotation.Aspect;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code tandem.gates{gate, result}}: every gate passed or refused appends exactly one entry to the decision
+ * log (GateRules), so this listens to the log's appends instead of hooking into the gate rules. Counted per
+ * replica after the transaction commits; sum over replicas in Prometheus.
+ */
+@Aspect
+@Component
+class GateMetrics {
+
+    static final String NAME = "tandem.gates";
+    static final String PASSED = "passed";
+    static final String REFUSED = "refused";
+
+    /** Entries written when a sign-off requested changes: the gate was refused and the bet goes back. */
+    private static final Set<DecisionKind> REFUSALS = Set.of(DecisionKind.CHANGES_REQUESTED, DecisionKind.KILL_REJECTED,
+            DecisionKind.CHANGE_REJECTED);
+
+    private final Map<Gate, Counter> passed = new EnumMap<>(Gate.class);
+    private final Map<Gate, Counter> refused = new EnumMap<>(Gate.class);
+
+    GateMetrics(MeterRegistry registry) {
+        // registered up front, so a dashboard shows 0 rather than no series before the first sign-off
+        for (Gate gate : Gate.values()) {
+            passed.put(gate, counter(registry, gate, PASSED));
+            refused.put(gate, counter(registry, gate, REFUSED));
+        }
+    }
+
+    private static Counter counter(MeterRegistry registry, Gate gate, String result) {
+        return Counter.builder(NAME).description("Gates passed (both sides approved) or refused (changes requested)")
+                .tag("gate", gate.name()).tag("result", result).register(registry);
+    }
+
+    @AfterReturning("execution(* io.tandem.decision.DecisionLog.append(..)) && args(betId, entry)")
+    void appended(Object betId, NewDecision entry) {
+        // corrections are not gates (they have no gate either)
+        if (entry.gate() == null || entry.kind() == DecisionKind.CORRECTION) {
+            return;
+        }
+        Counter counter = (REFUSALS.contains(entry.kind()) ? refused : passed).get(entry.gate());
+        AfterCommit.run(counter::increment);
+    }
+}
