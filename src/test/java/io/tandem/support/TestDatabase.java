@@ -54,7 +54,8 @@ public final class TestDatabase {
             url = withDatabase(server, name);
         } else {
             try {
-                embedded = EmbeddedPostgres.builder().start();
+                embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopAfterSpring, "tandem-test-database-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL for the tests", e);
             }
@@ -63,6 +64,27 @@ public final class TestDatabase {
             String base = embedded.getJdbcUrl("postgres", "postgres");
             createDatabase(base, name);
             url = withDatabase(base, name);
+        }
+    }
+
+    /**
+     * Stops PostgreSQL only once Spring Boot's shutdown hook has closed the application contexts: the process
+     * engine still writes to the database while it closes, and would otherwise wait 30 s for a connection.
+     */
+    private static void stopAfterSpring() {
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
+                .forEach(thread -> {
+                    try {
+                        thread.join(20_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+        try {
+            embedded.close();
+        } catch (IOException e) {
+            // the JVM is exiting; the data directory is temporary
         }
     }
 
