@@ -3,7 +3,6 @@ package io.tandem.lifecycle;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
 import io.tandem.bet.Outcome;
-import io.tandem.bet.Uncertainty;
 import io.tandem.brief.BriefRevision;
 import io.tandem.brief.BriefService;
 import io.tandem.brief.ConstraintService;
@@ -13,14 +12,12 @@ import io.tandem.decision.DecisionKind;
 import io.tandem.decision.DecisionLog;
 import io.tandem.decision.Gate;
 import io.tandem.decision.NewDecision;
-import io.tandem.decision.OptionConsidered;
 import io.tandem.decision.OptionService;
 import io.tandem.decision.SignOff;
 import io.tandem.decision.SignOffs;
 import io.tandem.delivery.ChangeRequest;
 import io.tandem.delivery.DeliveryService;
 import io.tandem.decision.Signer;
-import io.tandem.outcome.OutcomeService;
 import io.tandem.security.Role;
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
@@ -32,7 +29,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -40,7 +36,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The rules of every gate and work step, applied by the task listeners in the transaction that completes
+ * The rules of every gate, applied by the gate sign-off listener in the transaction that completes
  * the task. Whatever door a person comes through, these are the checks they pass.
  */
 @Service
@@ -57,25 +53,22 @@ class GateRules {
     private final BriefService briefs;
     private final ConstraintService constraints;
     private final OptionService options;
-    private final OutcomeService outcomes;
     private final SignOffs signOffs;
     private final DecisionLog decisionLog;
     private final DeliveryService delivery;
-    private final WindowTimer windowTimer;
+    private final GateEffects effects;
     private final Clock clock;
 
     GateRules(BetService bets, BriefService briefs, ConstraintService constraints, OptionService options,
-              OutcomeService outcomes, SignOffs signOffs, DecisionLog decisionLog, DeliveryService delivery,
-              WindowTimer windowTimer, Clock clock) {
+              SignOffs signOffs, DecisionLog decisionLog, DeliveryService delivery, GateEffects effects, Clock clock) {
         this.bets = bets;
         this.briefs = briefs;
         this.constraints = constraints;
         this.options = options;
-        this.outcomes = outcomes;
         this.signOffs = signOffs;
         this.decisionLog = decisionLog;
         this.delivery = delivery;
-        this.windowTimer = windowTimer;
+        this.effects = effects;
         this.clock = clock;
     }
 
@@ -133,7 +126,7 @@ class GateRules {
         if (!approvedRoles.containsAll(Set.of(Role.PRODUCT.group(), Role.ENGINEERING.group()))) {
             return new Signed(GateResult.WAITING, Map.of());
         }
-        return new Signed(GateResult.PASSED, pass(bet, gate, chosen, signers, rationale(signed)));
+        return new Signed(GateResult.PASSED, effects.pass(bet, gate, chosen, signers, rationale(signed)));
     }
 
     /** Checks what an approval needs at this gate and returns the normalised choice, if the gate has one. */
@@ -205,125 +198,6 @@ class GateRules {
             case CHANGE, ESCALATION -> DecisionKind.CHANGE_REJECTED;
             default -> DecisionKind.CHANGES_REQUESTED;
         };
-    }
-
-    private Map<String, Object> pass(Bet bet, Gate gate, String chosen, List<Signer> signers, String rationale) {
-        UUID betId = bet.getId();
-        switch (gate) {
-            case FRAMING -> {
-                BriefRevision brief = briefs.latest(betId).orElseThrow();
-                boolean spike = bet.getUncertainty() == Uncertainty.HIGH;
-                decisionLog.append(betId, new NewDecision(DecisionKind.FRAMING_APPROVED, gate,
-                        "Framing signed on brief revision " + brief.getRevision() + " (" + brief.getContentHash() + "); uncertainty "
-                                + bet.getUncertainty() + (spike ? ", so a spike follows: " + bet.getSpikeQuestion() : ""),
-                        List.of(), null, rationale, signers, null));
-                return Map.of(BetLifecycle.VAR_SPIKE_NEEDED, spike);
-            }
-            case SPIKE -> {
-                decisionLog.append(betId, new NewDecision(DecisionKind.SPIKE_VERDICT, gate,
-                        "Spike question: " + bet.getSpikeQuestion() + ". Findings: "
-                                + Optional.ofNullable(bet.getSpikeFindings()).orElse("none recorded before the timebox ended"),
-                        List.of(), chosen, rationale, signers, null));
-                if (SpikeVerdict.valueOf(chosen) == SpikeVerdict.KILL) {
-                    bets.settle(betId, Outcome.KILLED);
-                }
-                return Map.of(BetLifecycle.VAR_SPIKE_VERDICT, chosen);
-            }
-            case COMMITMENT -> {
-                List<BetOption> proposed = options.current(betId);
-                BetOption option = proposed.stream().filter(o -> o.getId().toString().equals(chosen)).findFirst().orElseThrow();
-                decisionLog.append(betId, new NewDecision(DecisionKind.COMMITMENT, gate,
-                        "Committed to '" + option.getLabel() + "' by " + option.getWindowDate() + "; the brief is frozen",
-                        proposed.stream().map(GateRules::considered).toList(), chosen, rationale, signers, null));
-                bets.commitTo(betId, option.getWindowDate(), option.getScopeSummary());
-                return Map.of();
-            }
-            case DELIVERY -> {
-                decisionLog.append(betId, new NewDecision(DecisionKind.DELIVERY_ACCEPTED, gate,
-                        "Engineering marked the bet delivered and product confirmed it", List.of(), null, rationale, signers, null));
-                return Map.of();
-            }
-            case OUTCOME_REVIEW -> {
-                String review = outcomes.latest(betId).map(r -> r.summary()).orElse("");
-                decisionLog.append(betId, new NewDecision(DecisionKind.OUTCOME_VERDICT, gate,
-                        "Outcome review. " + review, List.of(), chosen, rationale, signers, null));
-                bets.settle(betId, Outcome.valueOf(chosen));
-                return Map.of();
-            }
-            case KILL -> {
-                decisionLog.append(betId, new NewDecision(DecisionKind.KILLED, gate,
-                        "Killed in stage " + bet.getStage(), List.of(), null, rationale, signers, null));
-                bets.settle(betId, Outcome.KILLED);
-                return Map.of();
-            }
-            case CHANGE, ESCALATION -> {
-                ChangeRequest change = changeRequest(betId, chosen);
-                decisionLog.append(betId, new NewDecision(changeKind(change), gate, describe(bet, change, gate),
-                        List.of(), chosen, change.getRationale() + (rationale == null ? "" : "\n" + rationale), signers, null));
-                bets.change(betId, change.getNewWindow(), change.getNewScope());
-                if (gate == Gate.CHANGE && change.getNewWindow() != null) {
-                    windowTimer.reschedule(betId, change.getNewWindow());
-                }
-                return Map.of();
-            }
-            default -> throw new IllegalStateException("Unknown gate " + gate);
-        }
-    }
-
-    private static DecisionKind changeKind(ChangeRequest change) {
-        if (change.getKind() == ChangeRequest.Kind.WINDOW) {
-            return DecisionKind.WINDOW_MOVED;
-        }
-        return change.isScopeCut() ? DecisionKind.SCOPE_CUT : DecisionKind.SCOPE_CHANGED;
-    }
-
-    private static String describe(Bet bet, ChangeRequest change, Gate gate) {
-        StringBuilder text = new StringBuilder(gate == Gate.ESCALATION ? "The window " + bet.getWindowDate()
-                + " passed undelivered. " : "");
-        if (change.getNewScope() != null) {
-            text.append(change.isScopeCut() ? "Scope cut" : "Scope changed").append(" from '").append(bet.getScopeSummary())
-                    .append("' to '").append(change.getNewScope()).append("'. ");
-            if (change.getCustomerHarm() != null) {
-                text.append("Theory of customer harm: ").append(change.getCustomerHarm()).append(". ");
-            }
-        }
-        if (change.getNewWindow() != null) {
-            text.append("Window moved from ").append(bet.getWindowDate()).append(" to ").append(change.getNewWindow()).append('.');
-        }
-        return text.toString().strip();
-    }
-
-    @Transactional
-    void completeWork(UUID betId, BetLifecycle.WorkStep step, EngineUser user) {
-        if (!user.has(step.role())) {
-            throw new RuleViolation(ErrorCode.WRONG_ROLE, "betId", "This step is done by " + step.role().group());
-        }
-        switch (step.taskKey()) {
-            case BetLifecycle.TASK_WRITE_BRIEF -> briefs.requireCompleteForFraming(betId);
-            case BetLifecycle.TASK_RECORD_FINDINGS -> {
-                if (bets.find(betId).orElseThrow().getSpikeFindings() == null) {
-                    throw new RuleViolation(ErrorCode.FINDINGS_MISSING, "findings", "Record the spike's findings first");
-                }
-            }
-            case BetLifecycle.TASK_PROPOSE_OPTIONS -> {
-                if (options.current(betId).size() < 2) {
-                    throw new RuleViolation(ErrorCode.TOO_FEW_OPTIONS, "options", "Propose at least two options first");
-                }
-            }
-            case BetLifecycle.TASK_RECORD_OUTCOME -> {
-                if (outcomes.latest(betId).isEmpty()) {
-                    throw new RuleViolation(ErrorCode.OUTCOME_MISSING, "actuals", "Record the actual values of the success metrics first");
-                }
-            }
-            default -> {
-                // mapping constraints needs no artifact: finding none is a valid result
-            }
-        }
-    }
-
-    private static OptionConsidered considered(BetOption o) {
-        return new OptionConsidered(o.getId().toString(), o.getLabel(), o.getScopeSummary(),
-                o.getWindowDate().toString(), o.getGains(), o.getGivesUp(), o.getRisk());
     }
 
     private static String rationale(List<SignOff> signed) {

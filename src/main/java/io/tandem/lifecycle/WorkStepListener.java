@@ -1,5 +1,11 @@
 package io.tandem.lifecycle;
 
+import io.tandem.bet.BetService;
+import io.tandem.brief.BriefService;
+import io.tandem.decision.OptionService;
+import io.tandem.outcome.OutcomeService;
+import io.tandem.shared.ErrorCode;
+import io.tandem.shared.RuleViolation;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -9,17 +15,51 @@ import org.springframework.stereotype.Component;
 @Component("workStepListener")
 class WorkStepListener implements TaskListener {
 
-    private final GateRules rules;
+    private final BetService bets;
+    private final BriefService briefs;
+    private final OptionService options;
+    private final OutcomeService outcomes;
     private final EngineUsers engineUsers;
 
-    WorkStepListener(GateRules rules, EngineUsers engineUsers) {
-        this.rules = rules;
+    WorkStepListener(BetService bets, BriefService briefs, OptionService options, OutcomeService outcomes,
+                     EngineUsers engineUsers) {
+        this.bets = bets;
+        this.briefs = briefs;
+        this.options = options;
+        this.outcomes = outcomes;
         this.engineUsers = engineUsers;
     }
 
     @Override
     public void notify(DelegateTask task) {
         BetLifecycle.WorkStep step = BetLifecycle.workStep(task.getTaskDefinitionKey()).orElseThrow();
-        rules.completeWork(UUID.fromString(task.getExecution().getProcessBusinessKey()), step, engineUsers.current());
+        check(UUID.fromString(task.getExecution().getProcessBusinessKey()), step, engineUsers.current());
+    }
+
+    private void check(UUID betId, BetLifecycle.WorkStep step, EngineUser user) {
+        if (!user.has(step.role())) {
+            throw new RuleViolation(ErrorCode.WRONG_ROLE, "betId", "This step is done by " + step.role().group());
+        }
+        switch (step.taskKey()) {
+            case BetLifecycle.TASK_WRITE_BRIEF -> briefs.requireCompleteForFraming(betId);
+            case BetLifecycle.TASK_RECORD_FINDINGS -> {
+                if (bets.find(betId).orElseThrow().getSpikeFindings() == null) {
+                    throw new RuleViolation(ErrorCode.FINDINGS_MISSING, "findings", "Record the spike's findings first");
+                }
+            }
+            case BetLifecycle.TASK_PROPOSE_OPTIONS -> {
+                if (options.current(betId).size() < 2) {
+                    throw new RuleViolation(ErrorCode.TOO_FEW_OPTIONS, "options", "Propose at least two options first");
+                }
+            }
+            case BetLifecycle.TASK_RECORD_OUTCOME -> {
+                if (outcomes.latest(betId).isEmpty()) {
+                    throw new RuleViolation(ErrorCode.OUTCOME_MISSING, "actuals", "Record the actual values of the success metrics first");
+                }
+            }
+            default -> {
+                // mapping constraints needs no artifact: finding none is a valid result
+            }
+        }
     }
 }
