@@ -60,8 +60,8 @@ public class BetService {
         requireSpikePlan(uncertainty, question);
         String measurement = Texts.duration("measurementPeriod", input.measurementPeriod());
         Bet bet = new Bet(UUID.randomUUID(), "BET-" + bets.nextKeyNumber(), title, uncertainty,
-                Texts.optional("productLead", input.productLead(), 100),
-                Texts.optional("engineeringLead", input.engineeringLead(), 100),
+                Texts.optional("productLead", input.productLead(), Texts.USER_ID_MAX),
+                Texts.optional("engineeringLead", input.engineeringLead(), Texts.USER_ID_MAX),
                 Texts.optional("team", input.team(), TEAM_MAX),
                 question, timebox == null ? DEFAULT_SPIKE_TIMEBOX : timebox,
                 measurement == null ? DEFAULT_MEASUREMENT_PERIOD : measurement,

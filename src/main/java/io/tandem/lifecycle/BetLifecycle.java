@@ -22,6 +22,9 @@ public final class BetLifecycle {
     public static final String TIMER_SPIKE_TIMEBOX = "timer_spike_timebox";
     public static final String TIMER_MEASUREMENT_PERIOD = "timer_measurement_period";
     public static final String TIMER_WINDOW_REACHED = "timer_window_reached";
+    /** Each stall timer is timer_stalled_&lt;task&gt;; its path ends in end_stalled_&lt;task&gt;. */
+    public static final String STALL_TIMER_PREFIX = "timer_stalled_";
+    public static final String STALL_END_PREFIX = "end_stalled_";
 
     /** Inputs a signer gives when completing a gate task (GraphQL sets them; Tasklist users type them). */
     public static final String VAR_ANSWER = "answer";
@@ -80,6 +83,19 @@ public final class BetLifecycle {
 
     public static Optional<WorkStep> workStep(String taskKey) {
         return WORK_STEPS.stream().filter(s -> s.taskKey().equals(taskKey)).findFirst();
+    }
+
+    /** The role a task waits on, sign-off or work step. */
+    public static Optional<Role> roleOf(String taskKey) {
+        return signStep(taskKey).map(SignStep::role).or(() -> workStep(taskKey).map(WorkStep::role));
+    }
+
+    /**
+     * Whether a task has a stall timer (timer_stalled_&lt;task&gt;): every sign-off except marking delivered, which
+     * stays open for the whole delivery (the window timer watches that).
+     */
+    public static boolean stalls(String taskKey) {
+        return signStep(taskKey).isPresent() && !TASK_MARK_DELIVERED.equals(taskKey);
     }
 
     /** The subprocess that holds a gate's sign-off tasks; restarting it opens a fresh round. */

@@ -1,6 +1,7 @@
 package io.tandem.lifecycle;
 
 import io.tandem.security.CurrentUser;
+import io.tandem.security.EngineIdentities;
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
 import java.util.List;
@@ -15,17 +16,21 @@ import org.springframework.stereotype.Component;
  * Tasklist sets the same authentication for its users, so both doors look alike to the rules.
  */
 @Component
-class EngineUsers {
+public class EngineUsers {
 
     private static final ThreadLocal<CurrentUser> ACTING = new ThreadLocal<>();
 
     private final IdentityService identityService;
+    private final EngineIdentities identities;
 
-    EngineUsers(IdentityService identityService) {
+    EngineUsers(IdentityService identityService, EngineIdentities identities) {
         this.identityService = identityService;
+        this.identities = identities;
     }
 
-    <T> T actAs(CurrentUser user, Supplier<T> work) {
+    public <T> T actAs(CurrentUser user, Supplier<T> work) {
+        // so that a task can be handed over to anyone who has acted in Tandem, and Tasklist knows them
+        identities.remember(user);
         Authentication previous = identityService.getCurrentAuthentication();
         identityService.setAuthentication(user.id(), user.groups());
         ACTING.set(user);

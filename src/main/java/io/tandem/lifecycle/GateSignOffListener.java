@@ -4,7 +4,9 @@ import io.tandem.decision.Answer;
 import io.tandem.shared.RuleViolation;
 import java.util.Locale;
 import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +39,17 @@ class GateSignOffListener implements TaskListener {
         task.removeVariable(BetLifecycle.VAR_REASON);
 
         GateRules.Signed signed = rules.sign(betId, roundId, step, engineUsers.current(), answer, choice, reason);
-        task.getExecution().setVariableLocal(BetLifecycle.VAR_CHANGES_REQUESTED, signed.result() == GateResult.CHANGES_REQUESTED);
+        branch(task).setVariableLocal(BetLifecycle.VAR_CHANGES_REQUESTED, signed.result() == GateResult.CHANGES_REQUESTED);
         signed.processVariables().forEach((name, value) -> task.getExecution().getProcessInstance().setVariable(name, value));
+    }
+
+    /**
+     * The execution that carries this side's answer on to its gateway. A sign-off with a stall timer runs in a scope
+     * execution of its own that ends with the task, so the answer goes to the execution it came from.
+     */
+    private static DelegateExecution branch(DelegateTask task) {
+        ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+        return execution.getActivity() != null && execution.getActivity().isScope() ? execution.getParent() : execution;
     }
 
     private static Answer answer(Object value) {

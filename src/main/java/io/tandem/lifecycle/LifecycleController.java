@@ -155,9 +155,9 @@ class LifecycleController {
     }
 
     @BatchMapping(typeName = "Bet")
-    Map<Bet, List<OpenStep>> waitingOn(List<Bet> bets) {
-        Map<UUID, List<OpenStep>> steps = lifecycle.openSteps(bets.stream().map(Bet::getId).toList());
-        return bets.stream().collect(Collectors.toMap(Function.identity(), b -> steps.getOrDefault(b.getId(), List.of())));
+    Map<Bet, List<TaskEscalation>> escalations(List<Bet> bets) {
+        Map<UUID, List<TaskEscalation>> found = lifecycle.escalations(bets.stream().map(Bet::getId).toList());
+        return bets.stream().collect(Collectors.toMap(Function.identity(), b -> found.getOrDefault(b.getId(), List.of())));
     }
 
     private static UUID bet(String betId) {

@@ -14,6 +14,7 @@ import io.tandem.outcome.OutcomeDraft;
 import io.tandem.outcome.OutcomeService;
 import io.tandem.security.CurrentUser;
 import io.tandem.security.Role;
+import io.tandem.security.Roles;
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
 import io.tandem.shared.Texts;
@@ -46,9 +47,11 @@ public class LifecycleService {
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final EngineUsers engineUsers;
+    private final TaskEscalationRepository escalations;
 
     LifecycleService(BetService bets, OptionService options, OutcomeService outcomes, DeliveryService delivery, TaskService taskService,
-                     RuntimeService runtimeService, EngineUsers engineUsers) {
+                     RuntimeService runtimeService, EngineUsers engineUsers, TaskEscalationRepository escalations) {
+        this.escalations = escalations;
         this.bets = bets;
         this.options = options;
         this.outcomes = outcomes;
@@ -181,31 +184,15 @@ public class LifecycleService {
         return taskService.createTaskQuery().processInstanceBusinessKey(betId.toString()).taskDefinitionKey(taskKey).count() > 0;
     }
 
-    /** The tasks each bet waits on, for a whole page of bets in a fixed number of queries. */
+    /** The recorded stall escalations of each bet, for a whole page of bets in one query. */
     @Transactional(readOnly = true)
-    public Map<UUID, List<OpenStep>> openSteps(Collection<UUID> betIds) {
+    @PreAuthorize(Roles.READ)
+    public Map<UUID, List<TaskEscalation>> escalations(Collection<UUID> betIds) {
         if (betIds.isEmpty()) {
             return Map.of();
         }
-        String[] keys = betIds.stream().map(UUID::toString).toArray(String[]::new);
-        List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKeyIn(keys).orderByTaskCreateTime().asc().list();
-        if (tasks.isEmpty()) {
-            return Map.of();
-        }
-        Set<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-        Map<String, String> businessKeys = runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds)
-                .list().stream().collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-        return tasks.stream().map(task -> step(task, businessKeys.get(task.getProcessInstanceId())))
-                .collect(Collectors.groupingBy(OpenStep::betId));
-    }
-
-    private OpenStep step(Task task, String businessKey) {
-        String key = task.getTaskDefinitionKey();
-        Gate gate = BetLifecycle.signStep(key).map(BetLifecycle.SignStep::gate).orElse(null);
-        Role role = BetLifecycle.signStep(key).map(BetLifecycle.SignStep::role)
-                .or(() -> BetLifecycle.workStep(key).map(BetLifecycle.WorkStep::role)).orElse(null);
-        return new OpenStep(UUID.fromString(businessKey), task.getId(), key, task.getName(), gate, role,
-                task.getCreateTime().toInstant(), task.getAssignee());
+        return escalations.findByBetIdInOrderByEscalatedAtAsc(betIds).stream()
+                .collect(Collectors.groupingBy(TaskEscalation::getBetId));
     }
 
     private Bet completeWork(UUID betId, String taskKey, String what, CurrentUser user, Runnable artifact) {

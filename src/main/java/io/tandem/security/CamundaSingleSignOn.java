@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
@@ -44,6 +43,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * With an identity provider configured, Camunda's web apps have no passwords of their own: people sign in
@@ -56,7 +56,6 @@ import org.springframework.util.function.SingletonSupplier;
 class CamundaSingleSignOn {
 
     static final String REGISTRATION = "keycloak";
-    private static final String CAMUNDA_ADMIN = "camunda-admin";
     private static final String SYSTEM_ACCOUNT = "tandemsystem";
 
     @Bean
@@ -112,19 +111,19 @@ class CamundaSingleSignOn {
     @EventListener(ApplicationReadyEvent.class)
     void closeTheSetupPage(ApplicationReadyEvent event) {
         IdentityService identity = event.getApplicationContext().getBean(ProcessEngine.class).getIdentityService();
-        if (identity.createGroupQuery().groupId(CAMUNDA_ADMIN).count() == 0) {
-            Group group = identity.newGroup(CAMUNDA_ADMIN);
+        if (identity.createGroupQuery().groupId(EngineIdentities.CAMUNDA_ADMIN).count() == 0) {
+            Group group = identity.newGroup(EngineIdentities.CAMUNDA_ADMIN);
             group.setName("Camunda administrators");
             group.setType("SYSTEM");
             identity.saveGroup(group);
         }
-        if (identity.createUserQuery().memberOfGroup(CAMUNDA_ADMIN).count() == 0) {
+        if (identity.createUserQuery().memberOfGroup(EngineIdentities.CAMUNDA_ADMIN).count() == 0) {
             User system = identity.newUser(SYSTEM_ACCOUNT);
             system.setFirstName("Tandem");
             system.setLastName("system account (no sign-in)");
             system.setPassword(UUID.randomUUID() + "-" + UUID.randomUUID());
             identity.saveUser(system);
-            identity.createMembership(SYSTEM_ACCOUNT, CAMUNDA_ADMIN);
+            identity.createMembership(SYSTEM_ACCOUNT, EngineIdentities.CAMUNDA_ADMIN);
         }
     }
 
@@ -151,57 +150,27 @@ class CamundaSingleSignOn {
             if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
                 return AuthenticationResult.unsuccessful();
             }
-            List<String> groups = new ArrayList<>();
-            authentication.getAuthorities().forEach(a -> Role.fromAuthority(a.getAuthority()).ifPresent(role -> {
-                groups.add(role.group());
-                if (role == Role.ADMIN) {
-                    groups.add(CAMUNDA_ADMIN);
-                }
-            }));
-            provision(engine, authentication, groups);
+            List<Role> roles = new ArrayList<>();
+            authentication.getAuthorities().forEach(a -> Role.fromAuthority(a.getAuthority()).ifPresent(roles::add));
+            List<String> groups = EngineIdentities.groupsOf(roles);
+            provision(request, authentication, groups);
             AuthenticationResult result = AuthenticationResult.successful(authentication.getName());
             result.setGroups(groups);
             return result;
         }
 
-        /**
-         * Camunda's web apps only accept people its identity service knows, and re-read their groups from it, so
-         * a person is recorded there on first sign-in (with a random password nobody knows: the only way in stays
-         * Keycloak) and their group memberships follow the roles of their current token.
-         */
-        private static void provision(ProcessEngine engine, Authentication authentication, List<String> groups) {
-            IdentityService identity = engine.getIdentityService();
-            String userId = authentication.getName();
-            try {
-                if (identity.createUserQuery().userId(userId).count() == 0) {
-                    User user = identity.newUser(userId);
-                    if (authentication.getPrincipal() instanceof OidcUser oidc) {
-                        user.setFirstName(oidc.getGivenName());
-                        user.setLastName(oidc.getFamilyName());
-                        user.setEmail(oidc.getEmail());
-                    }
-                    user.setPassword(UUID.randomUUID() + "-" + UUID.randomUUID());
-                    identity.saveUser(user);
-                }
-                List<String> current = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-                for (String group : groups) {
-                    if (!current.contains(group)) {
-                        if (identity.createGroupQuery().groupId(group).count() == 0) {
-                            Group created = identity.newGroup(group);
-                            created.setName(group);
-                            created.setType("WORKFLOW");
-                            identity.saveGroup(created);
-                        }
-                        identity.createMembership(userId, group);
-                    }
-                }
-                current.stream().filter(group -> !groups.contains(group)).forEach(group -> identity.deleteMembership(userId, group));
-            } catch (ProcessEngineException concurrentFirstSignIn) {
-                // two first requests of the same person raced; the other one recorded them
-                if (identity.createUserQuery().userId(userId).count() == 0) {
-                    throw concurrentFirstSignIn;
-                }
+        /** Camunda's web apps only accept people its identity service knows, with the groups it holds for them. */
+        private static void provision(HttpServletRequest request, Authentication authentication, List<String> groups) {
+            String first = null;
+            String last = null;
+            String email = null;
+            if (authentication.getPrincipal() instanceof OidcUser oidc) {
+                first = oidc.getGivenName();
+                last = oidc.getFamilyName();
+                email = oidc.getEmail();
             }
+            WebApplicationContextUtils.getRequiredWebApplicationContext(request.getServletContext()).getBean(EngineIdentities.class)
+                    .remember(authentication.getName(), first, last, email, groups);
         }
 
         private static Authentication signedIn(HttpServletRequest request) {

@@ -24,9 +24,6 @@ class DemoIdentitySync {
         this.properties = properties;
     }
 
-    /** Camunda's own group whose members may use Cockpit and Admin. */
-    private static final String CAMUNDA_ADMIN = "camunda-admin";
-
     @EventListener(ApplicationReadyEvent.class)
     void sync() {
         if (!properties.demoMode()) {
@@ -35,7 +32,7 @@ class DemoIdentitySync {
         for (Role role : Role.values()) {
             ensureGroup(role.group(), role.name().charAt(0) + role.group().substring(1), "WORKFLOW");
         }
-        ensureGroup(CAMUNDA_ADMIN, "Camunda administrators", "SYSTEM");
+        ensureGroup(EngineIdentities.CAMUNDA_ADMIN, "Camunda administrators", "SYSTEM");
         for (DemoUsers.DemoUser demo : demoUsers.all()) {
             if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
                 User user = identityService.newUser(demo.id());
@@ -48,7 +45,7 @@ class DemoIdentitySync {
                     identityService.createMembership(demo.id(), role.group());
                 }
                 if (demo.roles().contains(Role.ADMIN)) {
-                    identityService.createMembership(demo.id(), CAMUNDA_ADMIN);
+                    identityService.createMembership(demo.id(), EngineIdentities.CAMUNDA_ADMIN);
                 }
             }
         }

@@ -8,6 +8,8 @@ public final class Texts {
     public static final int TITLE_MAX = 200;
     public static final int SHORT_TEXT_MAX = 2_000;
     public static final int LONG_TEXT_MAX = 20_000;
+    /** A person's id at the identity provider (the columns that hold one are this wide). */
+    public static final int USER_ID_MAX = 100;
 
     private static final Pattern ISO_DURATION =
             Pattern.compile("P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?");

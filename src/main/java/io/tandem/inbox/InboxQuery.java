@@ -1,0 +1,131 @@
+package io.tandem.inbox;
+
+import io.tandem.lifecycle.BetLifecycle;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads inboxes straight from the engine's runtime tables, in one statement per page: Camunda's task query has no
+ * keyset paging. The rule for who may act is the engine's own: tasks held by the person, and unheld tasks whose
+ * candidates name them or one of their groups (TaskRules sets the candidates when a task opens).
+ */
+@Repository
+class InboxQuery {
+
+    /** What one inbox page asks for. Null filters do not filter. */
+    record Page(String userId, Collection<String> groups, Collection<String> steps, UUID betId, Boolean claimed,
+                Boolean overdue, Instant now, TaskOrder order, boolean ascending, Object afterValue, String afterId, int size) {
+    }
+
+    private static final String COLUMNS = """
+            select t.id_, t.task_def_key_, t.name_, t.description_, e.business_key_, t.create_time_, t.due_date_,
+                   t.assignee_, t.priority_, b.product_lead, b.engineering_lead
+            """;
+    private static final String TASKS_OF_BETS = """
+             from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_
+              join bet b on b.id = cast(e.business_key_ as uuid)
+            where t.proc_def_id_ like :processDefinitions
+            """;
+
+    private static final String PROCESS_DEFINITIONS = BetLifecycle.PROCESS_KEY + ":%";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    InboxQuery(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<InboxTask> page(Page page) {
+        MapSqlParameterSource parameters = parameters(page);
+        StringBuilder sql = new StringBuilder(COLUMNS).append(from(page));
+        if (page.afterId() != null) {
+            sql.append(" and ").append(page.order().after(page.ascending()));
+            parameters.addValue("afterValue", page.afterValue() instanceof Instant instant ? Timestamp.from(instant) : page.afterValue());
+            parameters.addValue("afterId", page.afterId());
+        }
+        sql.append(" order by ").append(page.order().orderBy(page.ascending())).append(" limit :limit");
+        parameters.addValue("limit", page.size() + 1);
+        return jdbc.query(sql.toString(), parameters, InboxQuery::task);
+    }
+
+    long count(Page page) {
+        Long count = jdbc.queryForObject("select count(*)" + from(page), parameters(page), Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** The open tasks of some bets, oldest first. */
+    List<InboxTask> openTasks(Collection<UUID> betIds) {
+        return jdbc.query(COLUMNS + TASKS_OF_BETS + " and e.business_key_ in (:betIds) order by t.create_time_, t.id_",
+                new MapSqlParameterSource("processDefinitions", PROCESS_DEFINITIONS)
+                        .addValue("betIds", betIds.stream().map(UUID::toString).toList()), InboxQuery::task);
+    }
+
+    Optional<InboxTask> task(String taskId) {
+        return jdbc.query(COLUMNS + TASKS_OF_BETS + " and t.id_ = :taskId", new MapSqlParameterSource("processDefinitions",
+                PROCESS_DEFINITIONS).addValue("taskId", taskId), InboxQuery::task).stream().findFirst();
+    }
+
+    private static String from(Page page) {
+        StringBuilder where = new StringBuilder(TASKS_OF_BETS).append("""
+                  and (t.assignee_ = :userId
+                       or (t.assignee_ is null and exists (select 1 from act_ru_identitylink l
+                            where l.task_id_ = t.id_ and l.type_ = 'candidate'
+                              and (l.user_id_ = :userId or l.group_id_ in (:groups)))))
+                """);
+        if (Boolean.TRUE.equals(page.claimed())) {
+            where.append(" and t.assignee_ is not null");
+        } else if (Boolean.FALSE.equals(page.claimed())) {
+            where.append(" and t.assignee_ is null");
+        }
+        if (page.steps() != null) {
+            where.append(" and t.task_def_key_ in (:steps)");
+        }
+        if (page.betId() != null) {
+            where.append(" and e.business_key_ = :betId");
+        }
+        if (Boolean.TRUE.equals(page.overdue())) {
+            where.append(" and t.due_date_ < :now");
+        } else if (Boolean.FALSE.equals(page.overdue())) {
+            where.append(" and (t.due_date_ is null or t.due_date_ >= :now)");
+        }
+        return where.toString();
+    }
+
+    private static MapSqlParameterSource parameters(Page page) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("processDefinitions", PROCESS_DEFINITIONS)
+                .addValue("userId", page.userId())
+                // an empty IN list is not valid SQL; no group is called this
+                .addValue("groups", page.groups().isEmpty() ? List.of("") : new ArrayList<>(page.groups()))
+                .addValue("noDueTime", Timestamp.from(TaskOrder.NO_DUE_TIME));
+        if (page.steps() != null) {
+            parameters.addValue("steps", page.steps().isEmpty() ? List.of("") : new ArrayList<>(page.steps()));
+        }
+        if (page.betId() != null) {
+            parameters.addValue("betId", page.betId().toString());
+        }
+        if (page.overdue() != null) {
+            parameters.addValue("now", Timestamp.from(page.now()));
+        }
+        return parameters;
+    }
+
+    private static InboxTask task(ResultSet row, int index) throws SQLException {
+        Timestamp due = row.getTimestamp("due_date_");
+        return new InboxTask(row.getString("id_"), row.getString("task_def_key_"), row.getString("name_"),
+                row.getString("description_"), UUID.fromString(row.getString("business_key_")),
+                row.getTimestamp("create_time_").toInstant(), due == null ? null : due.toInstant(),
+                row.getString("assignee_"), row.getInt("priority_"), row.getString("product_lead"),
+                row.getString("engineering_lead"));
+    }
+}

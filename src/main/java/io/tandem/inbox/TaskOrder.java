@@ -1,0 +1,61 @@
+package io.tandem.inbox;
+
+import io.tandem.graphql.Connections;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The orderings of an inbox, each a keyset the next page continues from: the sort value, then the task id so
+ * equal values still have one order. Tasks with no due time sort after every due one.
+ */
+enum TaskOrder {
+    CREATED("t.create_time_", "created"),
+    DUE("coalesce(t.due_date_, :noDueTime)", "due"),
+    PRIORITY("t.priority_", "priority");
+
+    static final Instant NO_DUE_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
+    private final String column;
+    private final String key;
+
+    TaskOrder(String column, String key) {
+        this.column = column;
+        this.key = key;
+    }
+
+    String column() {
+        return column;
+    }
+
+    String orderBy(boolean ascending) {
+        String direction = ascending ? "asc" : "desc";
+        return column + " " + direction + ", t.id_ " + direction;
+    }
+
+    /** The keyset condition for tasks after the cursor's position. */
+    String after(boolean ascending) {
+        return "(" + column + ", t.id_) " + (ascending ? ">" : "<") + " (:afterValue, :afterId)";
+    }
+
+    Map<String, Object> cursorKeys(InboxTask task) {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put(key, switch (this) {
+            case CREATED -> task.createdAt();
+            case DUE -> task.dueAt() == null ? NO_DUE_TIME : task.dueAt();
+            case PRIORITY -> task.priority();
+        });
+        keys.put("id", task.taskId());
+        return keys;
+    }
+
+    /** The value the next page starts after, from a cursor this ordering issued. */
+    Object cursorValue(Map<String, Object> keys) {
+        Object value = keys.get(key);
+        boolean fits = this == PRIORITY ? value instanceof Integer : value instanceof Instant;
+        if (!fits || !(keys.get("id") instanceof String)) {
+            throw new Connections.InvalidArgument("after is a cursor of another ordering; use one this ordering issued");
+        }
+        return value;
+    }
+}

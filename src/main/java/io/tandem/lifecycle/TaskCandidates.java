@@ -1,0 +1,43 @@
+package io.tandem.lifecycle;
+
+import io.tandem.bet.Bet;
+import io.tandem.bet.BetService;
+import io.tandem.security.Role;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whom a sign-off waits on, as the BPMN's candidate expressions ask when the task opens: the bet's named lead for
+ * that side if there is one (PRODUCT.md: only they sign), otherwise everyone with the role. Tasklist and myTasks
+ * both read these candidates. Public because the BPMN expression language reaches it by reflection.
+ */
+@Component("taskCandidates")
+public class TaskCandidates {
+
+    private final BetService bets;
+
+    TaskCandidates(BetService bets) {
+        this.bets = bets;
+    }
+
+    public List<String> groups(DelegateExecution execution, String group) {
+        return lead(execution, group) == null ? List.of(group) : List.of();
+    }
+
+    public List<String> users(DelegateExecution execution, String group) {
+        String lead = lead(execution, group);
+        return lead == null ? List.of() : List.of(lead);
+    }
+
+    private String lead(DelegateExecution execution, String group) {
+        Bet bet = bets.find(UUID.fromString(execution.getProcessBusinessKey())).orElseThrow();
+        return switch (Role.valueOf(group.toUpperCase(Locale.ROOT))) {
+            case PRODUCT -> bet.getProductLead();
+            case ENGINEERING -> bet.getEngineeringLead();
+            default -> null;
+        };
+    }
+}

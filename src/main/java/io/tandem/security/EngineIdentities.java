@@ -1,0 +1,103 @@
+package io.tandem.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Keeps the engine's identity service in step with the people who use Tandem: Camunda's web apps only accept people
+ * it knows and re-read their groups from it, and handing a task over checks the recipient's groups there. A person
+ * is recorded on first use (with a random password nobody knows: the way in stays Tandem's identity provider), and
+ * their memberships follow the roles they last came with.
+ */
+@Component
+public class EngineIdentities {
+
+    /** Camunda's own group whose members may use Cockpit and Admin. */
+    static final String CAMUNDA_ADMIN = "camunda-admin";
+
+    private final IdentityService identityService;
+    /** The groups this instance last recorded for each person: one check when they change, not one per request. */
+    private final Map<String, String> recorded = new ConcurrentHashMap<>();
+
+    EngineIdentities(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    /** Records the caller, once per instance and role set; kept only if the surrounding transaction commits. */
+    public void remember(CurrentUser user) {
+        String[] names = user.displayName().split(" ", 2);
+        remember(user.id(), names[0], names.length > 1 ? names[1] : "", null, groupsOf(user.roles()));
+    }
+
+    void remember(String userId, String firstName, String lastName, String email, List<String> groups) {
+        String key = String.join(",", groups.stream().sorted().toList());
+        if (key.equals(recorded.get(userId))) {
+            return;
+        }
+        record(identityService, userId, firstName, lastName, email, groups);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    recorded.put(userId, key);
+                }
+            });
+        } else {
+            recorded.put(userId, key);
+        }
+    }
+
+    /** The engine groups of a set of Tandem roles: one per role, and Camunda's admin group for admins. */
+    static List<String> groupsOf(Iterable<Role> roles) {
+        List<String> groups = new ArrayList<>();
+        roles.forEach(role -> {
+            groups.add(role.group());
+            if (role == Role.ADMIN) {
+                groups.add(CAMUNDA_ADMIN);
+            }
+        });
+        return groups;
+    }
+
+    private static void record(IdentityService identity, String userId, String firstName, String lastName, String email,
+                       List<String> groups) {
+        try {
+            if (identity.createUserQuery().userId(userId).count() == 0) {
+                User user = identity.newUser(userId);
+                user.setFirstName(firstName);
+                user.setLastName(lastName);
+                user.setEmail(email);
+                user.setPassword(UUID.randomUUID() + "-" + UUID.randomUUID());
+                identity.saveUser(user);
+            }
+            List<String> current = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+            for (String group : groups) {
+                if (!current.contains(group)) {
+                    if (identity.createGroupQuery().groupId(group).count() == 0) {
+                        Group created = identity.newGroup(group);
+                        created.setName(group);
+                        created.setType("WORKFLOW");
+                        identity.saveGroup(created);
+                    }
+                    identity.createMembership(userId, group);
+                }
+            }
+            current.stream().filter(group -> !groups.contains(group)).forEach(group -> identity.deleteMembership(userId, group));
+        } catch (ProcessEngineException concurrentFirstUse) {
+            // two first requests of the same person raced; the other one recorded them
+            if (identity.createUserQuery().userId(userId).count() == 0) {
+                throw concurrentFirstUse;
+            }
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package io.tandem.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.support.GraphQlTestBase;
+import io.tandem.support.Payload;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What each person's inbox shows over GraphQL (by role and by being the bet's named lead), its filters, orderings
+ * and pages, and the rules for taking, letting go of and handing over tasks.
+ */
+class InboxTest extends GraphQlTestBase {
+
+    private static final String PRODUCT_FRAMING = "task_sign_framing_product";
+    private static final String ENGINEERING_FRAMING = "task_sign_framing_engineering";
+
+    @Test
+    void showsEachPersonTheTasksTheirRolesAndLeadsLetThemTake() {
+        String open = framingGateOpen();
+        String led = framingGateOpen("productLead", "paul");
+
+        assertThat(steps("priya", open)).containsExactly(PRODUCT_FRAMING);
+        assertThat(steps("erin", open)).containsExactly(ENGINEERING_FRAMING);
+        assertThat(steps("sam", open)).containsExactlyInAnyOrder(PRODUCT_FRAMING, ENGINEERING_FRAMING);
+        assertThat(steps("lena", open)).isEmpty();
+        assertThat(steps("ivan", open)).isEmpty();
+
+        assertThat(steps("priya", led)).as("paul is the named product lead").isEmpty();
+        assertThat(steps("sam", led)).containsExactly(ENGINEERING_FRAMING);
+        Map<String, Object> paulsTask = tasks("paul", filter("betId", led)).get(0);
+        assertThat(paulsTask).containsEntry("step", PRODUCT_FRAMING).containsEntry("lead", "paul")
+                .containsEntry("gate", "FRAMING").containsEntry("role", "PRODUCT").containsEntry("assignee", null)
+                .containsEntry("stalled", false).containsEntry("overdue", false).containsEntry("priority", 50);
+        assertThat((String) paulsTask.get("needs")).contains("signGate FRAMING");
+        assertThat(((Map<?, ?>) paulsTask.get("bet")).get("id")).isEqualTo(led);
+        Instant since = Instant.parse((String) paulsTask.get("since"));
+        assertThat(Instant.parse((String) paulsTask.get("dueAt"))).as("due after the default stall threshold")
+                .isEqualTo(since.plus(Duration.ofDays(3)));
+    }
+
+    @Test
+    void filtersOrdersAndPagesTheInbox() {
+        List<String> bets = List.of(framingGateOpen(), framingGateOpen(), framingGateOpen());
+
+        List<Map<String, Object>> all = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            Map<String, Object> page = myTasks("priya", 2, after, filter("gate", "FRAMING"), null);
+            all.addAll(nodes(page));
+            Map<?, ?> info = (Map<?, ?>) page.get("pageInfo");
+            after = Boolean.TRUE.equals(info.get("hasNextPage")) ? (String) info.get("endCursor") : null;
+            assertThat(((Number) page.get("totalCount")).intValue()).isGreaterThanOrEqualTo(3);
+            pages++;
+        } while (after != null && pages < 200);
+
+        List<String> ids = all.stream().map(t -> (String) t.get("taskId")).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(all).allSatisfy(t -> assertThat(t).containsEntry("gate", "FRAMING").containsEntry("role", "PRODUCT"));
+        assertThat(all.stream().map(t -> betOf(t)).toList()).containsAll(bets);
+        List<Instant> opened = all.stream().map(t -> Instant.parse((String) t.get("since"))).toList();
+        assertThat(opened).isSorted();
+
+        String first = bets.get(0);
+        driver.mutateOk("priya", "claimTask", input("taskId", taskOf("priya", first, PRODUCT_FRAMING)));
+        assertThat(steps("priya", first, "claimed", true)).containsExactly(PRODUCT_FRAMING);
+        assertThat(steps("priya", first, "claimed", false)).isEmpty();
+        assertThat(steps("priya", bets.get(1), "claimed", true)).isEmpty();
+        assertThat(steps("priya", first, "overdue", true)).isEmpty();
+        assertThat(steps("priya", first, "overdue", false)).containsExactly(PRODUCT_FRAMING);
+        assertThat(steps("priya", first, "gate", "COMMITMENT")).isEmpty();
+
+        List<Map<String, Object>> byDueDesc = nodes(myTasks("priya", 50, null, filter("gate", "FRAMING"),
+                Map.of("field", "DUE", "direction", "DESC")));
+        assertThat(byDueDesc.stream().map(t -> Instant.parse((String) t.get("dueAt"))).toList())
+                .isSortedAccordingTo((a, b) -> b.compareTo(a));
+    }
+
+    @Test
+    void refusesACursorOfAnotherOrdering() {
+        framingGateOpen();
+        Map<String, Object> page = myTasks("priya", 1, null, null, null);
+        String cursor = (String) ((Map<?, ?>) page.get("pageInfo")).get("endCursor");
+
+        as("priya").documentName("myTasks").variable("first", 1).variable("after", cursor)
+                .variable("orderBy", Map.of("field", "PRIORITY")).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getMessage()).contains("another ordering")));
+    }
+
+    @Test
+    void aClaimedTaskShowsItsHolderAndNobodyElseCanTakeIt() {
+        String bet = framingGateOpen();
+        String task = taskOf("priya", bet, PRODUCT_FRAMING);
+
+        Payload claimed = driver.mutateOk("priya", "claimTask", input("taskId", task));
+        assertThat(claimed.get("task")).containsEntry("assignee", "priya");
+        assertThat(driver.mutateOk("priya", "claimTask", input("taskId", task)).get("task"))
+                .as("claiming one's own task again").containsEntry("assignee", "priya");
+
+        Payload stolen = driver.mutate("paul", "claimTask", input("taskId", task));
+        assertThat(stolen.errorCodes()).containsExactly("CONFLICT");
+        assertThat((String) stolen.userErrors().get(0).get("message")).contains("priya");
+        assertThat(steps("paul", bet)).as("held by priya, so not paul's to take").isEmpty();
+        assertThat(driver.sign("paul", bet, "FRAMING").errorCodes()).as("only the holder completes it").containsExactly("CONFLICT");
+        assertThat(holder(bet, PRODUCT_FRAMING)).isEqualTo("priya");
+
+        assertThat(driver.mutate("paul", "unclaimTask", input("taskId", task)).errorCodes()).containsExactly("CONFLICT");
+        assertThat(driver.mutate("paul", "handOverTask", input("taskId", task, "to", "paul")).errorCodes())
+                .containsExactly("CONFLICT");
+        assertThat(holder(bet, PRODUCT_FRAMING)).isEqualTo("priya");
+
+        assertThat(driver.mutateOk("priya", "handOverTask", input("taskId", task, "to", "paul")).get("task"))
+                .containsEntry("assignee", "paul");
+        assertThat(steps("paul", bet, "claimed", true)).containsExactly(PRODUCT_FRAMING);
+        assertThat(driver.mutateOk("paul", "unclaimTask", input("taskId", task)).get("task")).containsEntry("assignee", null);
+        assertThat(steps("priya", bet, "claimed", false)).containsExactly(PRODUCT_FRAMING);
+
+        driver.mutateOk("paul", "claimTask", input("taskId", task));
+        assertThat(driver.mutateOk("ada", "unclaimTask", input("taskId", task)).get("task"))
+                .as("an admin may free a task someone left holding").containsEntry("assignee", null);
+        assertThat(driver.sign("priya", bet, "FRAMING").ok()).isTrue();
+        assertThat(steps("priya", bet)).isEmpty();
+    }
+
+    @Test
+    void handsOverOnlyToSomeoneTheTaskWaitsOn() {
+        String bet = framingGateOpen();
+        String task = taskOf("priya", bet, PRODUCT_FRAMING);
+        String led = framingGateOpen("productLead", "paul");
+        String ledTask = taskOf("paul", led, PRODUCT_FRAMING);
+
+        assertRefused("priya", "handOverTask", input("taskId", task, "to", "erin"), "WRONG_ROLE", "to");
+        assertRefused("priya", "handOverTask", input("taskId", task, "to", "nobody-here"), "INVALID_INPUT", "to");
+        assertRefused("priya", "handOverTask", input("taskId", task, "to", ""), "INVALID_INPUT", "to");
+        assertRefused("paul", "handOverTask", input("taskId", ledTask, "to", "priya"), "NOT_THE_LEAD", "to");
+        assertRefused("priya", "claimTask", input("taskId", ledTask), "NOT_THE_LEAD", "to");
+        assertRefused("erin", "claimTask", input("taskId", task), "WRONG_ROLE", "to");
+        assertRefused("erin", "handOverTask", input("taskId", task, "to", "paul"), "WRONG_ROLE", "taskId");
+        assertRefused("priya", "claimTask", input("taskId", "00000000-0000-0000-0000-000000000000"), "NOT_FOUND", "taskId");
+        assertRefused("priya", "claimTask", input("taskId", "x".repeat(65)), "INVALID_INPUT", "taskId");
+        assertThat(holder(bet, PRODUCT_FRAMING)).isNull();
+        assertThat(holder(led, PRODUCT_FRAMING)).isNull();
+
+        as("lena").documentName("claimTask").variable("input", input("taskId", task)).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+
+        assertThat(driver.mutateOk("priya", "handOverTask", input("taskId", task, "to", "sam")).get("task"))
+                .as("anyone the task waits on may route an unheld task").containsEntry("assignee", "sam");
+        assertThat(driver.mutateOk("ada", "handOverTask", input("taskId", task, "to", "paul")).get("task"))
+                .as("an admin may reassign").containsEntry("assignee", "paul");
+    }
+
+    @Test
+    void waitingOnSaysWhomEachOpenTaskWaitsOnAndForHowLong() {
+        String bet = framingGateOpen("engineeringLead", "ethan");
+        driver.mutateOk("priya", "claimTask", input("taskId", taskOf("priya", bet, PRODUCT_FRAMING)));
+
+        List<Map<String, Object>> waiting = waitingOn(bet);
+        assertThat(waiting).extracting(t -> t.get("step")).containsExactly(PRODUCT_FRAMING, ENGINEERING_FRAMING);
+        assertThat(waiting.get(0)).containsEntry("assignee", "priya").containsEntry("lead", null).containsEntry("role", "PRODUCT");
+        assertThat(waiting.get(1)).containsEntry("assignee", null).containsEntry("lead", "ethan").containsEntry("role", "ENGINEERING");
+        assertThat(waiting).allSatisfy(t -> {
+            assertThat(((Number) t.get("waitingSeconds")).longValue()).isBetween(0L, 600L);
+            assertThat(t).containsEntry("stalled", false).containsEntry("gate", "FRAMING");
+        });
+    }
+
+    private void assertRefused(String user, String operation, Map<String, Object> input, String code, String field) {
+        Payload payload = driver.mutate(user, operation, input);
+        assertThat(payload.errorCodes()).as(operation + " " + input + " by " + user).containsExactly(code);
+        assertThat(payload.userErrors().get(0)).containsEntry("field", field);
+        assertThat(payload.get("task")).isNull();
+    }
+
+    private String framingGateOpen(Object... extra) {
+        String bet = driver.createBet("priya", extra);
+        driver.completeFramingWork(bet);
+        return bet;
+    }
+
+    private String holder(String bet, String step) {
+        return (String) waitingOn(bet).stream().filter(t -> step.equals(t.get("step"))).findFirst().orElseThrow().get("assignee");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> waitingOn(String bet) {
+        return (List<Map<String, Object>>) as("lena").documentName("betWaiting").variable("id", bet).execute()
+                .path("bet.waitingOn").entity(List.class).get();
+    }
+
+    private String taskOf(String user, String bet, String step) {
+        return tasks(user, filter("betId", bet)).stream().filter(t -> step.equals(t.get("step")))
+                .map(t -> (String) t.get("taskId")).findFirst().orElseThrow();
+    }
+
+    private List<String> steps(String user, String bet, Object... moreFilters) {
+        Map<String, Object> filter = filter("betId", bet);
+        filter.putAll(input(moreFilters));
+        return tasks(user, filter).stream().map(t -> (String) t.get("step")).toList();
+    }
+
+    private List<Map<String, Object>> tasks(String user, Map<String, Object> filter) {
+        return nodes(myTasks(user, 50, null, filter, null));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> myTasks(String user, int first, String after, Map<String, Object> filter, Map<String, Object> order) {
+        return as(user).documentName("myTasks").variable("first", first).variable("after", after)
+                .variable("filterBy", filter).variable("orderBy", order).execute()
+                .path("myTasks").entity(Map.class).get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> nodes(Map<String, Object> connection) {
+        return ((List<Map<String, Object>>) connection.get("edges")).stream().map(e -> (Map<String, Object>) e.get("node")).toList();
+    }
+
+    private static String betOf(Map<String, Object> task) {
+        return (String) ((Map<?, ?>) task.get("bet")).get("id");
+    }
+
+    private static Map<String, Object> filter(Object... keyValues) {
+        return input(keyValues);
+    }
+}

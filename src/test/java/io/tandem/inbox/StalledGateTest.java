@@ -1,0 +1,68 @@
+package io.tandem.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tandem.support.GraphQlTestBase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A gate that waits longer than the stall threshold (here two seconds) is flagged by its BPMN stall timers: each
+ * waiting side is marked stalled and overdue, its priority rises, and the escalation is recorded on the bet, once.
+ */
+@TestPropertySource(properties = "tandem.inbox.stalled-after=PT2S")
+class StalledGateTest extends GraphQlTestBase {
+
+    @Test
+    void aGateWaitingPastTheThresholdIsFlaggedPrioritisedAndEscalated() {
+        String bet = driver.createBet("priya");
+        driver.completeFramingWork(bet);
+        List<Map<String, Object>> fresh = waitingOn(bet);
+        assertThat(fresh).allSatisfy(t -> {
+            assertThat(t).containsEntry("stalled", false).containsEntry("priority", 50);
+            assertThat(Instant.parse((String) t.get("dueAt"))).isEqualTo(Instant.parse((String) t.get("since")).plusSeconds(2));
+        });
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> waitingOn(bet).stream().allMatch(t -> Boolean.TRUE.equals(t.get("stalled"))));
+
+        assertThat(waitingOn(bet)).allSatisfy(t -> assertThat(t).containsEntry("priority", 80).containsEntry("overdue", true));
+        List<Map<String, Object>> escalations = escalations(bet);
+        assertThat(escalations).extracting(e -> e.get("gate") + ":" + e.get("role"))
+                .containsExactlyInAnyOrder("FRAMING:PRODUCT", "FRAMING:ENGINEERING");
+        assertThat(escalations).allSatisfy(e -> assertThat(Instant.parse((String) e.get("escalatedAt")))
+                .isAfterOrEqualTo(Instant.parse((String) e.get("waitingSince")).plusSeconds(2)));
+
+        Map<String, Object> first = firstByPriority("priya");
+        assertThat(first).containsEntry("stalled", true).containsEntry("priority", 80);
+
+        assertThat(driver.sign("priya", bet, "FRAMING").ok()).isTrue();
+        assertThat(waitingOn(bet)).singleElement().satisfies(t -> assertThat(t).containsEntry("role", "ENGINEERING")
+                .containsEntry("stalled", true));
+        assertThat(escalations(bet)).as("each stall is recorded once").hasSize(2);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> firstByPriority(String user) {
+        List<Map<String, Object>> edges = (List<Map<String, Object>>) as(user).documentName("myTasks").variable("first", 1)
+                .variable("orderBy", Map.of("field", "PRIORITY")).execute().path("myTasks.edges").entity(List.class).get();
+        return (Map<String, Object>) edges.get(0).get("node");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> waitingOn(String bet) {
+        return (List<Map<String, Object>>) as("lena").documentName("betWaiting").variable("id", bet).execute()
+                .path("bet.waitingOn").entity(List.class).get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> escalations(String bet) {
+        return (List<Map<String, Object>>) as("lena").documentName("betWaiting").variable("id", bet).execute()
+                .path("bet.escalations").entity(List.class).get();
+    }
+}

@@ -1,0 +1,132 @@
+package io.tandem.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tandem.graphql.GlobalId;
+import io.tandem.shared.ErrorCode;
+import io.tandem.shared.RuleViolation;
+import io.tandem.support.GraphQlTestBase;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The other door: Camunda Tasklist works through the engine's own API with the signed-in person set as the engine's
+ * authentication. What it does shows in the GraphQL inbox, and it meets the same rules.
+ */
+class TasklistDoorTest extends GraphQlTestBase {
+
+    private static final String PRODUCT_FRAMING = "task_sign_framing_product";
+    private static final String ENGINEERING_FRAMING = "task_sign_framing_engineering";
+
+    @Autowired
+    private TaskService taskService;
+
+    @Autowired
+    private IdentityService identityService;
+
+    @Test
+    void claimingAndCompletingAGateInTasklistUpdatesTheGraphQlInbox() {
+        String bet = driver.createBet("priya");
+        driver.completeFramingWork(bet);
+        Task product = task(bet, PRODUCT_FRAMING);
+        assertThat(inbox("priya", bet)).containsExactly(PRODUCT_FRAMING + ":null");
+
+        asTasklistUser("priya", "product", () -> {
+            taskService.claim(product.getId(), "priya");
+            return null;
+        });
+        assertThat(inbox("priya", bet)).containsExactly(PRODUCT_FRAMING + ":priya");
+        assertThat(inbox("paul", bet)).isEmpty();
+
+        assertThatThrownBy(() -> asTasklistUser("paul", "product", () -> {
+            taskService.claim(product.getId(), "paul");
+            return null;
+        })).isInstanceOf(TaskAlreadyClaimedException.class);
+        assertRule(ErrorCode.CONFLICT, () -> taskService.setAssignee(product.getId(), "paul"), "paul", "product");
+        assertRule(ErrorCode.CONFLICT, () -> taskService.complete(product.getId(), Map.of("answer", "APPROVE")), "paul", "product");
+        assertThat(inbox("priya", bet)).containsExactly(PRODUCT_FRAMING + ":priya");
+
+        asTasklistUser("priya", "product", () -> {
+            taskService.complete(product.getId(), Map.of("answer", "APPROVE"));
+            return null;
+        });
+        assertThat(inbox("priya", bet)).isEmpty();
+        assertThat(driver.waitingOn(bet)).containsExactly(ENGINEERING_FRAMING);
+
+        assertThat(driver.sign("priya", bet, "FRAMING").errorCodes()).as("the product side is signed already").isNotEmpty();
+        assertThat(driver.sign("erin", bet, "FRAMING").ok()).isTrue();
+        assertThat(driver.stage(bet)).isEqualTo("COMMITMENT");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> signers = (List<Map<String, Object>>) ((Map<String, Object>) driver.state(bet).get("latestDecision"))
+                .get("signers");
+        assertThat(signers).extracting(s -> s.get("userId")).containsExactlyInAnyOrder("priya", "erin");
+    }
+
+    @Test
+    void tasklistMeetsTheSameGateAndClaimRules() {
+        String bet = driver.createBet("priya");
+        driver.addConstraint("erin", bet, "Rate limit");
+        driver.completeFramingWork(bet);
+        Task product = task(bet, PRODUCT_FRAMING);
+
+        assertRule(ErrorCode.CONSTRAINTS_UNACKNOWLEDGED, () -> taskService.complete(product.getId(), Map.of("answer", "APPROVE")),
+                "priya", "product");
+        assertRule(ErrorCode.WRONG_ROLE, () -> taskService.claim(product.getId(), "erin"), "erin", "engineering");
+        assertRule(ErrorCode.UNAUTHENTICATED, () -> taskService.complete(product.getId()), null, null);
+        assertThat(inbox("priya", bet)).containsExactly(PRODUCT_FRAMING + ":null");
+
+        String led = driver.createBet("priya", "productLead", "paul");
+        driver.completeFramingWork(led);
+        Task ledProduct = task(led, PRODUCT_FRAMING);
+        assertRule(ErrorCode.NOT_THE_LEAD, () -> taskService.claim(ledProduct.getId(), "priya"), "priya", "product");
+        assertRule(ErrorCode.NOT_THE_LEAD, () -> taskService.complete(ledProduct.getId(), Map.of("answer", "APPROVE")), "priya", "product");
+        assertThat(inbox("paul", led)).containsExactly(PRODUCT_FRAMING + ":null");
+    }
+
+    private void assertRule(ErrorCode code, Runnable action, String user, String group) {
+        Supplier<Void> run = () -> {
+            action.run();
+            return null;
+        };
+        assertThatThrownBy(() -> {
+            if (user == null) {
+                run.get();
+            } else {
+                asTasklistUser(user, group, run);
+            }
+        }).satisfies(e -> assertThat(RuleViolation.findIn(e)).as("rule violation in %s", e).isNotNull()
+                .satisfies(v -> assertThat(v.code()).isEqualTo(code)));
+    }
+
+    /** What Tasklist does for a signed-in person: set the engine's authentication around the call. */
+    private <T> T asTasklistUser(String user, String group, Supplier<T> work) {
+        identityService.setAuthentication(user, List.of(group));
+        try {
+            return work.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private Task task(String bet, String step) {
+        UUID id = GlobalId.require("Bet", bet, "betId");
+        return taskService.createTaskQuery().processInstanceBusinessKey(id.toString()).taskDefinitionKey(step).singleResult();
+    }
+
+    /** The caller's inbox for one bet, as step:holder. */
+    @SuppressWarnings("unchecked")
+    private List<String> inbox(String user, String bet) {
+        List<Map<String, Object>> edges = (List<Map<String, Object>>) as(user).documentName("myTasks").variable("first", 20)
+                .variable("filterBy", Map.of("betId", bet)).execute().path("myTasks.edges").entity(List.class).get();
+        return edges.stream().map(e -> (Map<String, Object>) e.get("node")).map(t -> t.get("step") + ":" + t.get("assignee")).toList();
+    }
+}
