@@ -6,6 +6,9 @@ public final class Roles {
     /** Every Tandem role may read every bet (PRODUCT.md: leadership and integrations read everything). */
     public static final String READ = "hasAnyRole('product','engineering','leadership','integration','admin')";
 
+    /** Comments are shared context from people: both roles and leadership; integrations read only, admins operate. */
+    public static final String COMMENT = "hasAnyRole('product','engineering','leadership')";
+
     private Roles() {
     }
 }

@@ -46,7 +46,8 @@ class InputValidationTest extends GraphQlTestBase {
                 Arguments.of("assessUncertainty", input("uncertainty", "LOW")),
                 Arguments.of("signGate", input("gate", "FRAMING")),
                 Arguments.of("recordSpikeFindings", input("findings", "It works")),
-                Arguments.of("proposeKill", input("rationale", "No longer needed")));
+                Arguments.of("proposeKill", input("rationale", "No longer needed")),
+                Arguments.of("addComment", input("body", "Anyone here?")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -250,6 +251,18 @@ class InputValidationTest extends GraphQlTestBase {
         String bet = driver.createBet("priya");
 
         Response response = post("lena", "query($id: ID!, $first: Int) { bet(id: $id) { id decisions(first: $first) { totalCount } } }",
+                Map.of("id", bet, "first", first));
+
+        onlyError(response, "BAD_REQUEST");
+        assertThat(response.data("bet").isNull()).as(response.body()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 101})
+    void refusesACommentPageSizeOutsideOneToAHundredAsABadRequest(int first) {
+        String bet = driver.createBet("priya");
+
+        Response response = post("lena", "query($id: ID!, $first: Int) { bet(id: $id) { id comments(first: $first) { totalCount } } }",
                 Map.of("id", bet, "first", first));
 
         onlyError(response, "BAD_REQUEST");

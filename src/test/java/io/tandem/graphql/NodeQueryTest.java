@@ -10,17 +10,20 @@ import org.junit.jupiter.api.Test;
 class NodeQueryTest extends GraphQlTestBase {
 
     @Test
-    void findsBetsBriefsConstraintsOptionsAndDecisionsByTheirGlobalIds() {
+    void findsBetsBriefsConstraintsOptionsDecisionsAndCommentsByTheirGlobalIds() {
         String bet = driver.createBet("priya");
         String constraint = driver.addConstraint("erin", bet, "Single region");
         String brief = (String) driver.reviseBrief("priya", bet).get("brief").get("id");
         driver.mutateOk("priya", "acknowledgeConstraint", input("constraintId", constraint));
         String option = driver.commit(bet);
+        String comment = (String) driver.mutateOk("lena", "addComment", input("betId", bet, "body", "Nice framing"))
+                .get("comment").get("id");
 
         assertThat(typeOf(bet)).isEqualTo("Bet");
         assertThat(typeOf(brief)).isEqualTo("ProblemBrief");
         assertThat(typeOf(constraint)).isEqualTo("TechnicalConstraint");
         assertThat(typeOf(option)).isEqualTo("BetOption");
+        assertThat(typeOf(comment)).isEqualTo("Comment");
         Map<String, Object> latest = as("ivan").document("query($id: ID!) { bet(id: $id) { latestDecision { id hash } } }")
                 .variable("id", bet).execute().path("bet.latestDecision").entity(Map.class).get();
         assertThat(typeOf((String) latest.get("id"))).isEqualTo("Decision");

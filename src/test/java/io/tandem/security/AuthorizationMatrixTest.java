@@ -64,7 +64,9 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
         READ(EnumSet.allOf(Role.class)),
         PRODUCT(EnumSet.of(Role.PRODUCT)),
         ENGINEERING(EnumSet.of(Role.ENGINEERING)),
-        PRODUCT_OR_ENGINEERING(EnumSet.of(Role.PRODUCT, Role.ENGINEERING));
+        PRODUCT_OR_ENGINEERING(EnumSet.of(Role.PRODUCT, Role.ENGINEERING)),
+        /** People who share context on a bet: both roles and leadership (integrations read, admins operate). */
+        COMMENT(EnumSet.of(Role.PRODUCT, Role.ENGINEERING, Role.LEADERSHIP));
 
         private final Set<Role> roles;
 
@@ -102,7 +104,8 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             Map.entry("postStatusUpdate", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("requestWindowChange", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("requestScopeChange", Access.PRODUCT_OR_ENGINEERING),
-            Map.entry("recordCorrection", Access.PRODUCT_OR_ENGINEERING));
+            Map.entry("recordCorrection", Access.PRODUCT_OR_ENGINEERING),
+            Map.entry("addComment", Access.COMMENT));
 
     /** The read queries, each selecting every nested field a role check could hide behind. */
     private static final Map<String, String> READS = Map.of(
@@ -110,7 +113,8 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             "bet", "query($id: ID!) { bet(id: $id) { id title stage brief { problem successMetrics { name } } briefRevisions { revision } "
                     + "constraints { title acknowledgements { response } } options { label } latestDecision { kind signers { userId } } "
                     + "decisions(first: 10) { totalCount nodes { sequence supersedes { id } supersededBy { id } } } "
-                    + "waitingOn { step role } statusUpdates { text } changeRequests { id } outcomeReport { whatWeLearned } } }",
+                    + "waitingOn { step role } statusUpdates { text } changeRequests { id } outcomeReport { whatWeLearned } "
+                    + "comments(first: 5) { totalCount nodes { id body replyTo { id } bet { id } } } } }",
             "bets", "{ bets(first: 5) { totalCount nodes { id title waitingOn { step } } } }",
             "node", "query($id: ID!) { node(id: $id) { id ... on Bet { title brief { problem } } } }",
             "verifyDecisionLog", "query($id: ID!) { verifyDecisionLog(betId: $id) { valid entriesChecked } }",
@@ -119,7 +123,7 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
     /** The type each ID field of a mutation input names; an ID field not listed here fails the test. */
     private static final Map<String, String> ID_TYPES = Map.of(
             "betId", "Bet", "constraintId", "TechnicalConstraint", "supersedes", "Decision",
-            "optionId", "BetOption", "changeRequestId", "ChangeRequest");
+            "optionId", "BetOption", "changeRequestId", "ChangeRequest", "replyTo", "Comment");
 
     /** The callers: one demo user per role, sam for both signing roles, and nora with no Tandem role. */
     enum Caller {
@@ -141,7 +145,7 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
     }
 
     private static final TypeDefinitionRegistry SCHEMA = schema();
-    /** A bet with a brief, an acknowledged constraint, a commitment and a status update, for the reads. */
+    /** A bet with a brief, an acknowledged constraint, a commitment, a status update and a comment, for the reads. */
     private static String richBet;
 
     /** The demo users' store; absent when an identity provider is configured. */
@@ -161,6 +165,7 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             driver.mutateOk("priya", "acknowledgeConstraint", input("constraintId", constraint, "response", "Fine"));
             driver.commit(bet);
             driver.mutateOk("erin", "postStatusUpdate", input("betId", bet, "status", "ON_TRACK", "text", "Going well"));
+            driver.mutateOk("lena", "addComment", input("betId", bet, "body", "Glad to see this moving"));
             richBet = bet;
         }
     }

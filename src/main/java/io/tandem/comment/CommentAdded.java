@@ -1,0 +1,11 @@
+package io.tandem.comment;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Published inside the transaction that adds a comment, for whoever announces comments (live updates).
+ * The transaction may still roll back: announce from a {@code @TransactionalEventListener} (after commit).
+ */
+public record CommentAdded(UUID betId, UUID commentId, String authorId, Instant at) {
+}
