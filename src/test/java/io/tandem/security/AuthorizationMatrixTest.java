@@ -66,7 +66,9 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
         ENGINEERING(EnumSet.of(Role.ENGINEERING)),
         PRODUCT_OR_ENGINEERING(EnumSet.of(Role.PRODUCT, Role.ENGINEERING)),
         /** People who share context on a bet: both roles and leadership (integrations read, admins operate). */
-        COMMENT(EnumSet.of(Role.PRODUCT, Role.ENGINEERING, Role.LEADERSHIP));
+        COMMENT(EnumSet.of(Role.PRODUCT, Role.ENGINEERING, Role.LEADERSHIP)),
+        /** Freeing or reassigning a task: the people it waits on, and admins, who repair what others left held. */
+        TASK_HOLDERS_OR_ADMIN(EnumSet.of(Role.PRODUCT, Role.ENGINEERING, Role.ADMIN));
 
         private final Set<Role> roles;
 
@@ -105,7 +107,11 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             Map.entry("requestWindowChange", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("requestScopeChange", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("recordCorrection", Access.PRODUCT_OR_ENGINEERING),
-            Map.entry("addComment", Access.COMMENT));
+            Map.entry("addComment", Access.COMMENT),
+            Map.entry("myTasks", Access.READ),
+            Map.entry("claimTask", Access.PRODUCT_OR_ENGINEERING),
+            Map.entry("unclaimTask", Access.TASK_HOLDERS_OR_ADMIN),
+            Map.entry("handOverTask", Access.TASK_HOLDERS_OR_ADMIN));
 
     /** The read queries, each selecting every nested field a role check could hide behind. */
     private static final Map<String, String> READS = Map.of(
@@ -113,17 +119,19 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             "bet", "query($id: ID!) { bet(id: $id) { id title stage brief { problem successMetrics { name } } briefRevisions { revision } "
                     + "constraints { title acknowledgements { response } } options { label } latestDecision { kind signers { userId } } "
                     + "decisions(first: 10) { totalCount nodes { sequence supersedes { id } supersededBy { id } } } "
-                    + "waitingOn { step role } statusUpdates { text } changeRequests { id } outcomeReport { whatWeLearned } "
+                    + "waitingOn { step role lead assignee stalled } escalations { step } statusUpdates { text } changeRequests { id } outcomeReport { whatWeLearned } "
                     + "comments(first: 5) { totalCount nodes { id body replyTo { id } bet { id } } } } }",
             "bets", "{ bets(first: 5) { totalCount nodes { id title waitingOn { step } } } }",
             "node", "query($id: ID!) { node(id: $id) { id ... on Bet { title brief { problem } } } }",
             "verifyDecisionLog", "query($id: ID!) { verifyDecisionLog(betId: $id) { valid entriesChecked } }",
-            "scorecard", "{ scorecard(input: {from: \"2020-01-01\", to: \"2020-12-31\"}) { betsClosed winRate } }");
+            "scorecard", "{ scorecard(input: {from: \"2020-01-01\", to: \"2020-12-31\"}) { betsClosed winRate } }",
+            "myTasks", "{ myTasks(first: 5) { totalCount edges { node { taskId step assignee bet { id } } } } }");
 
     /** The type each ID field of a mutation input names; an ID field not listed here fails the test. */
     private static final Map<String, String> ID_TYPES = Map.of(
             "betId", "Bet", "constraintId", "TechnicalConstraint", "supersedes", "Decision",
-            "optionId", "BetOption", "changeRequestId", "ChangeRequest", "replyTo", "Comment");
+            "optionId", "BetOption", "changeRequestId", "ChangeRequest", "replyTo", "Comment",
+            "taskId", "Task");
 
     /** The callers: one demo user per role, sam for both signing roles, and nora with no Tandem role. */
     enum Caller {
