@@ -1,5 +1,7 @@
 package io.tandem.decision;
 
+import io.tandem.inbox.BetChange;
+import io.tandem.inbox.LiveEvents;
 import io.tandem.security.Roles;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -28,10 +30,12 @@ public class DecisionLog {
 
     private final DecisionRepository decisions;
     private final Clock clock;
+    private final LiveEvents live;
 
-    DecisionLog(DecisionRepository decisions, Clock clock) {
+    DecisionLog(DecisionRepository decisions, Clock clock, LiveEvents live) {
         this.decisions = decisions;
         this.clock = clock;
+        this.live = live;
     }
 
     @Transactional
@@ -39,6 +43,7 @@ public class DecisionLog {
         Optional<Decision> previous = decisions.findFirstByBetIdOrderBySequenceDesc(betId);
         Decision decision = new Decision(betId, previous.map(d -> d.getSequence() + 1).orElse(1), entry,
                 clock.instant().truncatedTo(ChronoUnit.MICROS), previous.map(Decision::getHash).orElse(null));
+        live.betChanged(betId, BetChange.Kind.DECIDED, entry.kind() + " (entry " + decision.getSequence() + ")");
         return decisions.save(decision);
     }
 

@@ -2,6 +2,8 @@ package io.tandem.lifecycle;
 
 import io.tandem.bet.BetService;
 import io.tandem.bet.Stage;
+import io.tandem.inbox.BetChange;
+import io.tandem.inbox.LiveEvents;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -12,16 +14,20 @@ import org.springframework.stereotype.Component;
 public class StageTracker {
 
     private final BetService bets;
+    private final LiveEvents live;
 
-    StageTracker(BetService bets) {
+    StageTracker(BetService bets, LiveEvents live) {
         this.bets = bets;
+        this.live = live;
     }
 
     public void enter(DelegateExecution execution, String stage) {
         bets.enterStage(UUID.fromString(execution.getProcessBusinessKey()), Stage.valueOf(stage));
+        live.betChanged(UUID.fromString(execution.getProcessBusinessKey()), BetChange.Kind.STAGE_CHANGED, "Entered " + stage);
     }
 
     public void close(DelegateExecution execution) {
         bets.enterStage(UUID.fromString(execution.getProcessBusinessKey()), Stage.CLOSED);
+        live.betChanged(UUID.fromString(execution.getProcessBusinessKey()), BetChange.Kind.STAGE_CHANGED, "Entered CLOSED");
     }
 }
