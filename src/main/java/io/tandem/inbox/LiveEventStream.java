@@ -59,7 +59,7 @@ public class LiveEventStream implements SmartLifecycle {
     }
 
     /** How many subscriptions of this instance receive events now. */
-    int subscribers() {
+    public int subscribers() {
         return sink.currentSubscriberCount();
     }
 

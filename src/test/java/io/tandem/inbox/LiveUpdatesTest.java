@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.SubscriptionErrorException;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.UserDetailsManager;
@@ -200,6 +201,16 @@ class LiveUpdatesTest extends GraphQlTestBase {
                 "SIGNED_OFF Erin Walsh answered APPROVE for engineering at FRAMING",
                 "DECIDED FRAMING_APPROVED (entry 1)",
                 "STAGE_CHANGED Entered COMMITMENT");
+    }
+
+    @Test
+    void aSubscriptionPostedAsAPlainRequestIsToldWhereSubscriptionsAre() {
+        http().post().uri("/graphql").headers(h -> h.setBasicAuth("lena", "lena")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "subscription { inboxChanged { kind } }")).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.data").doesNotExist()
+                .jsonPath("$.errors[0].extensions.classification").isEqualTo("BAD_REQUEST")
+                .jsonPath("$.errors[0].message").isEqualTo("Subscriptions are served over WebSocket at /graphql-ws (protocol graphql-transport-ws)");
     }
 
     // --- helpers ------------------------------------------------------------------------------------
