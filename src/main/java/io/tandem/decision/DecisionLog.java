@@ -16,6 +16,7 @@ import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,10 +29,12 @@ public class DecisionLog {
 
     private final DecisionRepository decisions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    DecisionLog(DecisionRepository decisions, Clock clock) {
+    DecisionLog(DecisionRepository decisions, Clock clock, ApplicationEventPublisher events) {
         this.decisions = decisions;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -39,7 +42,9 @@ public class DecisionLog {
         Optional<Decision> previous = decisions.findFirstByBetIdOrderBySequenceDesc(betId);
         Decision decision = new Decision(betId, previous.map(d -> d.getSequence() + 1).orElse(1), entry,
                 clock.instant().truncatedTo(ChronoUnit.MICROS), previous.map(Decision::getHash).orElse(null));
-        return decisions.save(decision);
+        Decision saved = decisions.save(decision);
+        events.publishEvent(new DecisionRecorded(betId, saved.getSequence(), entry.kind()));
+        return saved;
     }
 
     @Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package io.tandem.decision;
 
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,14 +11,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class SignOffs {
 
     private final SignOffRepository signOffs;
+    private final ApplicationEventPublisher events;
 
-    SignOffs(SignOffRepository signOffs) {
+    SignOffs(SignOffRepository signOffs, ApplicationEventPublisher events) {
         this.signOffs = signOffs;
+        this.events = events;
     }
 
     @Transactional
     public SignOff record(SignOff signOff) {
-        return signOffs.saveAndFlush(signOff);
+        SignOff saved = signOffs.saveAndFlush(signOff);
+        events.publishEvent(new SignOffRecorded(saved.getBetId(), saved.getGate(), saved.getRole(), saved.getSignerName(),
+                saved.getAnswer()));
+        return saved;
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package io.tandem.lifecycle;
 
+import io.tandem.bet.Bet;
 import io.tandem.decision.Gate;
 import io.tandem.security.Role;
 import java.util.List;
@@ -83,6 +84,18 @@ public final class BetLifecycle {
 
     public static Optional<WorkStep> workStep(String taskKey) {
         return WORK_STEPS.stream().filter(s -> s.taskKey().equals(taskKey)).findFirst();
+    }
+
+    /**
+     * The bet's named lead a task waits on: for a sign-off, the lead of its side (PRODUCT.md: only they sign); work
+     * steps wait on their whole role. Null when there is none.
+     */
+    public static String leadOf(Bet bet, String taskKey) {
+        return signStep(taskKey).map(step -> switch (step.role()) {
+            case PRODUCT -> bet.getProductLead();
+            case ENGINEERING -> bet.getEngineeringLead();
+            default -> null;
+        }).orElse(null);
     }
 
     /** The role a task waits on, sign-off or work step. */

@@ -4,6 +4,7 @@ import io.tandem.bet.BetService;
 import io.tandem.bet.Stage;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** Called from the BPMN (execution listeners) to keep the bet's stage equal to where its process is. */
@@ -12,16 +13,24 @@ import org.springframework.stereotype.Component;
 public class StageTracker {
 
     private final BetService bets;
+    private final ApplicationEventPublisher events;
 
-    StageTracker(BetService bets) {
+    StageTracker(BetService bets, ApplicationEventPublisher events) {
         this.bets = bets;
+        this.events = events;
     }
 
     public void enter(DelegateExecution execution, String stage) {
-        bets.enterStage(UUID.fromString(execution.getProcessBusinessKey()), Stage.valueOf(stage));
+        moveTo(execution, Stage.valueOf(stage));
     }
 
     public void close(DelegateExecution execution) {
-        bets.enterStage(UUID.fromString(execution.getProcessBusinessKey()), Stage.CLOSED);
+        moveTo(execution, Stage.CLOSED);
+    }
+
+    private void moveTo(DelegateExecution execution, Stage stage) {
+        UUID betId = UUID.fromString(execution.getProcessBusinessKey());
+        bets.enterStage(betId, stage);
+        events.publishEvent(new StageEntered(betId, stage));
     }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +22,11 @@ public class StallEscalation implements ExecutionListener {
     private final TaskService taskService;
     private final TaskEscalationRepository escalations;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    StallEscalation(StallSettings settings, TaskService taskService, TaskEscalationRepository escalations, Clock clock) {
+    StallEscalation(StallSettings settings, TaskService taskService, TaskEscalationRepository escalations, Clock clock,
+                    ApplicationEventPublisher events) {
+        this.events = events;
         this.settings = settings;
         this.taskService = taskService;
         this.escalations = escalations;
@@ -43,8 +47,9 @@ public class StallEscalation implements ExecutionListener {
                 .taskDefinitionKey(taskKey).taskMaxPriority(StallSettings.STALLED_PRIORITY - 1).list();
         for (Task task : waiting) {
             taskService.setPriority(task.getId(), StallSettings.STALLED_PRIORITY);
-            escalations.save(new TaskEscalation(betId, task.getId(), taskKey, step.gate(), step.role(), task.getAssignee(),
-                    task.getCreateTime().toInstant(), clock.instant()));
+            TaskEscalation escalation = escalations.save(new TaskEscalation(betId, task.getId(), taskKey, step.gate(), step.role(),
+                    task.getAssignee(), task.getCreateTime().toInstant(), clock.instant()));
+            events.publishEvent(new TaskEscalated(escalation));
         }
     }
 }

@@ -2,9 +2,7 @@ package io.tandem.lifecycle;
 
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
-import io.tandem.security.Role;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -24,20 +22,16 @@ public class TaskCandidates {
     }
 
     public List<String> groups(DelegateExecution execution, String group) {
-        return lead(execution, group) == null ? List.of(group) : List.of();
+        return lead(execution) == null ? List.of(group) : List.of();
     }
 
-    public List<String> users(DelegateExecution execution, String group) {
-        String lead = lead(execution, group);
+    public List<String> users(DelegateExecution execution) {
+        String lead = lead(execution);
         return lead == null ? List.of() : List.of(lead);
     }
 
-    private String lead(DelegateExecution execution, String group) {
+    private String lead(DelegateExecution execution) {
         Bet bet = bets.find(UUID.fromString(execution.getProcessBusinessKey())).orElseThrow();
-        return switch (Role.valueOf(group.toUpperCase(Locale.ROOT))) {
-            case PRODUCT -> bet.getProductLead();
-            case ENGINEERING -> bet.getEngineeringLead();
-            default -> null;
-        };
+        return BetLifecycle.leadOf(bet, execution.getCurrentActivityId());
     }
 }

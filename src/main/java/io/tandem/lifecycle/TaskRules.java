@@ -81,12 +81,10 @@ class TaskRules implements TaskListener {
             throw new RuleViolation(ErrorCode.WRONG_ROLE, "to", to + " does not hold the " + role.group()
                     + " role that '" + task.getName() + "' waits on");
         }
-        if (BetLifecycle.signStep(task.getTaskDefinitionKey()).isPresent()) {
-            String lead = lead(bet(task), role);
-            if (lead != null && !lead.equals(to)) {
-                throw new RuleViolation(ErrorCode.NOT_THE_LEAD, "to", "The bet names " + lead + " as its " + role.group()
-                        + " lead: only they sign '" + task.getName() + "'");
-            }
+        String lead = BetLifecycle.leadOf(bet(task), task.getTaskDefinitionKey());
+        if (lead != null && !lead.equals(to)) {
+            throw new RuleViolation(ErrorCode.NOT_THE_LEAD, "to", "The bet names " + lead + " as its " + role.group()
+                    + " lead: only they sign '" + task.getName() + "'");
         }
     }
 
@@ -107,9 +105,5 @@ class TaskRules implements TaskListener {
 
     private Bet bet(DelegateTask task) {
         return bets.find(UUID.fromString(task.getExecution().getProcessBusinessKey())).orElseThrow();
-    }
-
-    private static String lead(Bet bet, Role role) {
-        return role == Role.PRODUCT ? bet.getProductLead() : role == Role.ENGINEERING ? bet.getEngineeringLead() : null;
     }
 }

@@ -40,6 +40,9 @@ class SecurityConfig {
                                     ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/graphql", "/graphql/**").authenticated()
+                        // GraphQL over WebSocket: browsers cannot send headers on the upgrade, so the socket signs in
+                        // with its connection_init message (WebSocketAuthentication), never with a cookie
+                        .requestMatchers("/graphql-ws").permitAll()
                         .anyRequest().permitAll())
                 // The GraphQL API takes credentials in headers, never cookies; Camunda's web apps
                 // run their own CSRF protection under /camunda.
@@ -98,7 +101,7 @@ class SecurityConfig {
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token is not meant for " + expected, null));
     }
 
-    private static JwtAuthenticationConverter keycloakRoles() {
+    static JwtAuthenticationConverter keycloakRoles() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setPrincipalClaimName("preferred_username");
         converter.setJwtGrantedAuthoritiesConverter(KeycloakRoles::of);

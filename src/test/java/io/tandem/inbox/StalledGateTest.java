@@ -9,25 +9,36 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * A gate that waits longer than the stall threshold (here two seconds) is flagged by its BPMN stall timers: each
- * waiting side is marked stalled and overdue, its priority rises, and the escalation is recorded on the bet, once.
+ * waiting side is marked stalled and overdue, its priority rises, the escalation is recorded on the bet, once, and
+ * the people the task waits on hear of it (inboxChanged ESCALATED).
  */
 @TestPropertySource(properties = "tandem.inbox.stalled-after=PT2S")
 class StalledGateTest extends GraphQlTestBase {
 
+    @LocalServerPort
+    private int port;
+
     @Test
     void aGateWaitingPastTheThresholdIsFlaggedPrioritisedAndEscalated() {
         String bet = driver.createBet("priya");
-        driver.completeFramingWork(bet);
-        List<Map<String, Object>> fresh = waitingOn(bet);
-        assertThat(fresh).allSatisfy(t -> {
-            assertThat(t).containsEntry("stalled", false).containsEntry("priority", 50);
-            assertThat(Instant.parse((String) t.get("dueAt"))).isEqualTo(Instant.parse((String) t.get("since")).plusSeconds(2));
-        });
+        try (LiveSocket priyasInbox = LiveSocket.open(port, "priya")) {
+            LiveSocket.Received events = priyasInbox.subscribe(LiveSocket.INBOX, Map.of());
+            driver.completeFramingWork(bet);
+            Map<String, Object> escalated = events.await(LiveSocket.about(bet).and(e -> "ESCALATED".equals(e.get("kind"))),
+                    Duration.ofSeconds(90));
+            assertThat(escalated).containsEntry("step", "task_sign_framing_product").containsEntry("role", "PRODUCT");
+        }
+        assertStalledAndEscalated(bet);
+    }
 
+    private void assertStalledAndEscalated(String bet) {
+        assertThat(waitingOn(bet)).allSatisfy(t ->
+                assertThat(Instant.parse((String) t.get("dueAt"))).isEqualTo(Instant.parse((String) t.get("since")).plusSeconds(2)));
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> waitingOn(bet).stream().allMatch(t -> Boolean.TRUE.equals(t.get("stalled"))));
 

@@ -2,6 +2,7 @@ package io.tandem.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import graphql.language.AstPrinter;
@@ -31,6 +32,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +45,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.SubscriptionErrorException;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.MediaType;
@@ -111,7 +125,10 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             Map.entry("myTasks", Access.READ),
             Map.entry("claimTask", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("unclaimTask", Access.TASK_HOLDERS_OR_ADMIN),
-            Map.entry("handOverTask", Access.TASK_HOLDERS_OR_ADMIN));
+            Map.entry("handOverTask", Access.TASK_HOLDERS_OR_ADMIN),
+            // every role may subscribe; inboxChanged then delivers only what the subscriber acts on (LiveUpdatesTest)
+            Map.entry("inboxChanged", Access.READ),
+            Map.entry("betChanged", Access.READ));
 
     /** The read queries, each selecting every nested field a role check could hide behind. */
     private static final Map<String, String> READS = Map.of(
@@ -126,6 +143,11 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             "verifyDecisionLog", "query($id: ID!) { verifyDecisionLog(betId: $id) { valid entriesChecked } }",
             "scorecard", "{ scorecard(input: {from: \"2020-01-01\", to: \"2020-12-31\"}) { betsClosed winRate } }",
             "myTasks", "{ myTasks(first: 5) { totalCount edges { node { taskId step assignee bet { id } } } } }");
+
+    /** The subscriptions, over WebSocket (/graphql-ws) signed in with connection_init. */
+    private static final Map<String, String> SUBSCRIPTIONS = Map.of(
+            "inboxChanged", "subscription { inboxChanged { kind bet { id } } }",
+            "betChanged", "subscription($id: ID!) { betChanged(betId: $id) { kind bet { id } } }");
 
     /** The type each ID field of a mutation input names; an ID field not listed here fails the test. */
     private static final Map<String, String> ID_TYPES = Map.of(
@@ -155,6 +177,9 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
     private static final TypeDefinitionRegistry SCHEMA = schema();
     /** A bet with a brief, an acknowledged constraint, a commitment, a status update and a comment, for the reads. */
     private static String richBet;
+
+    @LocalServerPort
+    private int port;
 
     /** The demo users' store; absent when an identity provider is configured. */
     @Autowired(required = false)
@@ -201,7 +226,7 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
         if (caller == Caller.NO_ROLE) {
             Assumptions.assumeTrue(userDetails instanceof UserDetailsManager, "no way to sign in without a role in this mode");
         }
-        JsonNode response = call(caller.user, operation);
+        JsonNode response = SUBSCRIPTIONS.containsKey(operation) ? subscribe(caller.user, operation) : call(caller.user, operation);
         List<String> classifications = response.path("errors").findValuesAsText("classification");
         JsonNode result = response.path("data").path(operation);
         String what = operation + " by " + caller + ": " + response;
@@ -233,6 +258,43 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
         return http().post().uri("/graphql").headers(headers -> headers.setBasicAuth(user, user))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(request)
                 .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    /**
+     * Subscribes over WebSocket and answers like a call: {"errors": [...]} when the subscription was refused, or
+     * {"data": {operation: "subscribed"}} when it was still running after a query on the same socket had come back.
+     */
+    private JsonNode subscribe(String user, String operation) {
+        WebSocketGraphQlClient client = WebSocketGraphQlClient.builder(URI.create("ws://localhost:" + port + "/graphql-ws"),
+                new ReactorNettyWebSocketClient()).interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", "Basic " + Base64.getEncoder()
+                                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8))));
+                    }
+                }).build();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        try {
+            Disposable subscription = client.document(SUBSCRIPTIONS.get(operation)).variable("id", richBet).executeSubscription()
+                    .subscribe(event -> { }, failure::set);
+            // a refusal comes back at once; a query answered on the same socket, and a moment, say none is coming
+            client.document("{ viewer { id } }").execute().block(Duration.ofSeconds(30));
+            await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            subscription.dispose();
+        } finally {
+            client.stop().block(Duration.ofSeconds(10));
+        }
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        if (failure.get() == null) {
+            response.putObject("data").put(operation, "subscribed");
+        } else if (failure.get() instanceof SubscriptionErrorException refused) {
+            ArrayNode errors = response.putArray("errors");
+            refused.getErrors().forEach(error -> errors.addObject().put("message", error.getMessage())
+                    .putObject("extensions").put("classification", String.valueOf(error.getErrorType())));
+        } else {
+            throw new AssertionError(operation + " by " + user + " failed", failure.get());
+        }
+        return response;
     }
 
     /** A valid value for an input of this type: every required field filled, ids that name nothing. */

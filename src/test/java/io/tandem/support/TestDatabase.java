@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -55,7 +56,7 @@ public final class TestDatabase {
         } else {
             try {
                 embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-                Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopAfterSpring, "tandem-test-database-stop"));
+                SpringApplication.getShutdownHandlers().add(TestDatabase::stop);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL for the tests", e);
             }
@@ -68,19 +69,11 @@ public final class TestDatabase {
     }
 
     /**
-     * Stops PostgreSQL only once Spring Boot's shutdown hook has closed the application contexts: the process
-     * engine still writes to the database while it closes, and would otherwise wait 30 s for a connection.
+     * Runs in Spring Boot's shutdown hook, after it has closed every application context: the process engine still
+     * writes to the database while it closes, and would otherwise wait 30 s for a connection. (A JVM hook of our own
+     * could run before Spring's had even started.)
      */
-    private static void stopAfterSpring() {
-        Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
-                .forEach(thread -> {
-                    try {
-                        thread.join(20_000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+    private static void stop() {
         try {
             embedded.close();
         } catch (IOException e) {
