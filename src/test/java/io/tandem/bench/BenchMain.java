@@ -1,0 +1,158 @@
+package io.tandem.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The benchmark: boots Tandem in this JVM (embedded PostgreSQL with a data directory kept between runs), measures
+ * pgbench on the same server, then for each size grows the data through the services and measures the read
+ * scenarios, the SQL statements per request and the write scenarios with their engine baselines. Prints figures;
+ * asserts nothing. Run with {@code ./mvnw -B -Pbench verify} (see BENCHMARKS.md).
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchConfig config = BenchConfig.fromSystemProperties();
+        BenchReport report = new BenchReport();
+        LoadRunner.quietLoad = config.quietLoad();
+        LoadRunner.quietWait = config.quietWait();
+        report.run.put("quiet wait", "load average < " + config.quietLoad() + ", at most " + config.quietWait().toSeconds() + " s");
+        report.run.put("started", Instant.now().toString());
+        report.run.put("label", config.label());
+        report.run.put("sizes", config.sizes().toString());
+        report.run.put("warm-up / measured seconds", config.warmup().toSeconds() + " / " + config.measure().toSeconds());
+        report.run.put("read clients / write pairs", config.clients() + " / " + config.pairs());
+        report.run.put("spring overrides", config.spring().toString());
+        report.run.put("data dir", config.dataDir().toAbsolutePath().toString());
+        machine(report);
+        System.out.println("[bench] " + report.run);
+        try (BenchServer server = BenchServer.start(config.dataDir(), config.spring())) {
+            server.postgresSettings().forEach((k, v) -> report.run.put("postgres " + k, v));
+            Map<String, String> env = server.context().getEnvironment() == null ? Map.of() : Map.of(
+                    "camunda history level", server.context().getEnvironment().getProperty("camunda.bpm.history-level", "?"),
+                    "hikari maximum-pool-size", server.context().getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size", "?"));
+            env.forEach(report.run::put);
+            if (config.scenarios().contains("serve")) {
+                // for probing by hand (curl, jstack): Tandem on the benchmark database until the process is stopped
+                System.out.println("[bench] serving on port " + server.port() + ", PostgreSQL on " + server.postgresPort());
+                Thread.sleep(Long.MAX_VALUE);
+            }
+            new Bench(server.context(), server.port(), config, report).run(server);
+        } finally {
+            report.run.put("finished", Instant.now().toString());
+            report.write(config.out());
+            System.out.println(report.markdown());
+            System.out.println("[bench] report written to " + config.out().toAbsolutePath());
+        }
+        System.exit(0);
+    }
+
+    private static void machine(BenchReport report) {
+        report.run.put("cpus", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal")) {
+                    report.run.put("memory", line.replaceAll("\\s+", " "));
+                }
+            }
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    report.run.put("cpu", line.substring(line.indexOf(':') + 1).trim());
+                    break;
+                }
+            }
+        } catch (Exception e) {
+            report.notes.add("could not read /proc: " + e);
+        }
+        report.run.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        report.run.put("jvm max heap", (Runtime.getRuntime().maxMemory() >> 20) + " MiB");
+    }
+
+    /** The suite over one running Tandem; also used by BenchHarnessTest at a tiny size. */
+    static final class Bench {
+        private final org.springframework.context.ApplicationContext context;
+        private final BenchConfig config;
+        private final BenchReport report;
+        private final GraphQlHttp http;
+
+        Bench(org.springframework.context.ApplicationContext context, int port, BenchConfig config, BenchReport report) {
+            this.context = context;
+            this.config = config;
+            this.report = report;
+            this.http = new GraphQlHttp(port);
+        }
+
+        void run(BenchServer server) throws Exception {
+            if (config.scenarios().contains("pgbench")) {
+                PgBench pg = new PgBench(config.pgbench(), server.postgresPort(), config.out());
+                if (pg.available()) {
+                    report.run.put("pgbench", pg.version());
+                    pg.prepare(config.pgbenchScale());
+                    report.baselines.add(pg.run(BenchReport.PG_SELECT, true, config.clients(), (int) config.measure().toSeconds()));
+                    report.baselines.add(pg.run(BenchReport.PG_TPCB, false, config.pairs(), (int) config.measure().toSeconds()));
+                } else {
+                    report.notes.add("pgbench not found at " + config.pgbench() + ": no database baseline");
+                }
+            }
+            DataGenerator generator = new DataGenerator(context);
+            ReadScenarios reads = new ReadScenarios(http, BenchUsers.READER, BenchUsers.product(0));
+            boolean myTasks = reads.hasMyTasks();
+            if (!myTasks) {
+                String note = "the schema has no myTasks query (issue #5 not merged yet): the myTasks scenario was skipped";
+                System.out.println("[bench] " + note);
+                report.notes.add(note);
+            }
+            boolean firstWrite = true;
+            for (long size : config.sizes()) {
+                DataGenerator.Growth growth = generator.growTo(size, config.generatorThreads(), config.timerWait());
+                System.out.println("[bench] data: " + growth);
+                if (growth.created() > 0) {
+                    report.growth.add(growth);
+                }
+                server.vacuumAnalyze();
+                if (config.scenarios().contains("reads")) {
+                    measureReads(size, generator, reads, myTasks);
+                }
+                if (config.scenarios().contains("writes") && config.writesAt(size)) {
+                    LifecycleScenarios lifecycles = new LifecycleScenarios(context, http);
+                    if (firstWrite) {
+                        report.mutationStatements.putAll(lifecycles.statementsPerMutation());
+                        firstWrite = false;
+                    }
+                    List<LoadRunner.Measured> writes = List.of(
+                            lifecycles.graphql(config.pairs(), config.warmup(), config.measure()),
+                            lifecycles.engineWithRules(config.pairs(), config.warmup(), config.measure()),
+                            lifecycles.engineOnly(config.pairs(), config.warmup(), config.measure()));
+                    report.writes.put(size, writes);
+                }
+                report.write(config.out());
+            }
+            if (config.scenarios().contains("auth")) {
+                report.auth.add(reads.viewer("lena", config.clients(), config.warmup(), config.measure()));
+                report.auth.add(reads.viewer(BenchUsers.READER, config.clients(), config.warmup(), config.measure()));
+            }
+        }
+
+        void measureReads(long size, DataGenerator generator, ReadScenarios reads, boolean myTasks) {
+            List<UUID> sample = generator.sampleBets(2000, true);
+            List<LoadRunner.Measured> measured = new java.util.ArrayList<>();
+            measured.add(reads.betPage(config.clients(), config.warmup(), config.measure()));
+            if (!sample.isEmpty()) {
+                measured.add(reads.decisionLog(config.clients(), config.warmup(), config.measure(), sample));
+            }
+            if (myTasks) {
+                measured.add(reads.myTasks(config.clients(), config.warmup(), config.measure()));
+            }
+            report.reads.put(size, measured);
+            report.statements.put(size, reads.statementsPerRequest(sample, myTasks, 10, 50));
+            System.out.println("[bench] SQL statements per request at " + size + " bets: " + report.statements.get(size));
+        }
+    }
+}
