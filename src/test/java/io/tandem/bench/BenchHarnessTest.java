@@ -41,8 +41,8 @@ class BenchHarnessTest extends GraphQlTestBase {
         BenchReport report = new BenchReport();
         report.growth.add(growth);
         report.reads.put(growth.to(), List.of(
-                reads.betPage(2, Duration.ofMillis(500), Duration.ofSeconds(2)),
-                reads.decisionLog(2, Duration.ofMillis(500), Duration.ofSeconds(1), withDecisions)));
+                reads.betPage(2, Duration.ZERO, Duration.ofSeconds(1)),
+                reads.decisionLog(2, Duration.ZERO, Duration.ofSeconds(1), withDecisions)));
         Map<String, Long> statements = reads.statementsPerRequest(withDecisions, reads.hasMyTasks(), 10, 50);
         report.statements.put(growth.to(), statements);
         report.write(out);

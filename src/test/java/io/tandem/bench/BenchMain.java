@@ -110,8 +110,10 @@ public final class BenchMain {
                 report.notes.add(note);
             }
             boolean firstWrite = true;
-            for (long size : config.sizes()) {
-                DataGenerator.Growth growth = generator.growTo(size, config.generatorThreads(), config.timerWait());
+            for (long target : config.sizes()) {
+                DataGenerator.Growth growth = generator.growTo(target, config.generatorThreads(), config.timerWait());
+                // figures are filed under the bets actually there (a reused database may hold more than asked for)
+                long size = growth.to();
                 System.out.println("[bench] data: " + growth);
                 if (growth.created() > 0) {
                     report.growth.add(growth);
@@ -120,16 +122,27 @@ public final class BenchMain {
                 if (config.scenarios().contains("reads")) {
                     measureReads(size, generator, reads, myTasks);
                 }
-                if (config.scenarios().contains("writes") && config.writesAt(size)) {
+                if (config.scenarios().contains("writes") && config.writesAt(target)) {
                     LifecycleScenarios lifecycles = new LifecycleScenarios(context, http);
                     if (firstWrite) {
                         report.mutationStatements.putAll(lifecycles.statementsPerMutation());
                         firstWrite = false;
                     }
+                    // Interleaved slices (GraphQL, engine + rules, engine alone; three rounds), so that a neighbour's
+                    // load on a shared machine falls on all three alike.
+                    java.time.Duration slice = java.time.Duration.ofSeconds(Math.max(5, config.measure().toSeconds() / 3));
+                    java.time.Duration warm = java.time.Duration.ofSeconds(Math.max(2, config.warmup().toSeconds() / 3));
+                    List<List<LoadRunner.Measured>> slices = List.of(new java.util.ArrayList<>(), new java.util.ArrayList<>(),
+                            new java.util.ArrayList<>());
+                    for (int round = 0; round < 3; round++) {
+                        slices.get(0).add(lifecycles.graphql(config.pairs(), warm, slice));
+                        slices.get(1).add(lifecycles.engineWithRules(config.pairs(), warm, slice));
+                        slices.get(2).add(lifecycles.engineOnly(config.pairs(), warm, slice));
+                    }
                     List<LoadRunner.Measured> writes = List.of(
-                            lifecycles.graphql(config.pairs(), config.warmup(), config.measure()),
-                            lifecycles.engineWithRules(config.pairs(), config.warmup(), config.measure()),
-                            lifecycles.engineOnly(config.pairs(), config.warmup(), config.measure()));
+                            LoadRunner.merge(BenchReport.GRAPHQL, slices.get(0)),
+                            LoadRunner.merge(BenchReport.ENGINE_RULES, slices.get(1)),
+                            LoadRunner.merge(BenchReport.ENGINE_ONLY, slices.get(2)));
                     report.writes.put(size, writes);
                 }
                 report.write(config.out());
@@ -140,7 +153,31 @@ public final class BenchMain {
             }
         }
 
-        void measureReads(long size, DataGenerator generator, ReadScenarios reads, boolean myTasks) {
+        /**
+         * The parsed-document cache on and off, in alternating slices of the same run, so that a neighbour's load
+         * falls on both alike: six slices each of the page scenario, merged per setting.
+         */
+        List<LoadRunner.Measured> interleavedCacheComparison(ReadScenarios reads) throws Exception {
+            Object cache = context.getBean(Class.forName("io.tandem.graphql.ParsedDocumentCache"));
+            java.lang.reflect.Field capacity = cache.getClass().getDeclaredField("capacity");
+            capacity.setAccessible(true);
+            int original = capacity.getInt(cache);
+            java.util.Map<Integer, List<LoadRunner.Measured>> slices = new java.util.TreeMap<>();
+            java.time.Duration slice = java.time.Duration.ofSeconds(Math.max(5, config.measure().toSeconds() / 2));
+            for (int round = 0; round < 6; round++) {
+                int setting = round % 2 == 0 ? 0 : Math.max(original, 500);
+                capacity.setInt(cache, setting);
+                slices.computeIfAbsent(setting, k -> new java.util.ArrayList<>())
+                        .add(reads.betPage(config.clients(), java.time.Duration.ofSeconds(2), slice));
+            }
+            capacity.setInt(cache, original);
+            List<LoadRunner.Measured> out = new java.util.ArrayList<>();
+            slices.forEach((setting, list) -> out.add(LoadRunner.merge(
+                    "read: page of 50 bets, parsed-document cache " + (setting == 0 ? "off" : "on") + " (interleaved)", list)));
+            return out;
+        }
+
+        void measureReads(long size, DataGenerator generator, ReadScenarios reads, boolean myTasks) throws Exception {
             List<UUID> sample = generator.sampleBets(2000, true);
             List<LoadRunner.Measured> measured = new java.util.ArrayList<>();
             measured.add(reads.betPage(config.clients(), config.warmup(), config.measure()));
@@ -149,6 +186,9 @@ public final class BenchMain {
             }
             if (myTasks) {
                 measured.add(reads.myTasks(config.clients(), config.warmup(), config.measure()));
+            }
+            if (config.scenarios().contains("ab-cache")) {
+                measured.addAll(interleavedCacheComparison(reads));
             }
             report.reads.put(size, measured);
             report.statements.put(size, reads.statementsPerRequest(sample, myTasks, 10, 50));

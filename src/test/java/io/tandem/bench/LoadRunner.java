@@ -74,6 +74,7 @@ public final class LoadRunner {
         AtomicLong errors = new AtomicLong();
         AtomicLong units = new AtomicLong();
         AtomicLong requests = new AtomicLong();
+        AtomicLong lastEnd = new AtomicLong();
         String[] firstError = new String[1];
         String loadBefore = loadAverage();
         long start = System.nanoTime();
@@ -106,8 +107,9 @@ public final class LoadRunner {
                             }
                         }
                         long t1 = System.nanoTime();
-                        // a request counts when it completes inside the measured period
-                        if (t1 >= measureFrom && t1 <= measureTo) {
+                        // a request counts when it starts inside the measured period; no request starts after it
+                        if (t0 >= measureFrom) {
+                            lastEnd.accumulateAndGet(t1, Math::max);
                             if (failed) {
                                 errors.incrementAndGet();
                             } else {
@@ -132,15 +134,41 @@ public final class LoadRunner {
         }
         Histogram all = new Histogram(3_600_000_000_000L, 3);
         histograms.forEach(all::add);
-        double seconds = measure.toNanos() / 1e9;
+        // the measured period, stretched to the end of the last request that started inside it
+        double seconds = Math.max(measureTo, lastEnd.get()) - measureFrom > 0 ? (Math.max(measureTo, lastEnd.get()) - measureFrom) / 1e9
+                : measure.toNanos() / 1e9;
         Measured m = new Measured(name, clients, seconds, requests.get(), errors.get(), units.get(),
                 requests.get() / seconds, units.get() / seconds,
                 ms(all.getValueAtPercentile(50)), ms(all.getValueAtPercentile(95)), ms(all.getValueAtPercentile(99)),
                 ms(all.getMaxValue()), all.getMean() / 1e6, firstError[0], loadBefore + " → " + loadAverage());
+        HISTOGRAMS.put(m, all);
         System.out.printf("[bench] %-28s clients=%-3d %8.1f req/s  p50=%7.2f ms  p95=%7.2f ms  p99=%7.2f ms  max=%7.1f ms  errors=%d  load %s%s%n",
                 name, clients, m.requestsPerSecond(), m.p50(), m.p95(), m.p99(), m.max(), m.errors(), m.loadAverage(),
                 m.firstError() == null ? "" : " first: " + m.firstError());
         return m;
+    }
+
+    private static final java.util.Map<Measured, Histogram> HISTOGRAMS = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    /** Several measured slices of one scenario as one figure: requests and errors add up, latencies merge. */
+    public static Measured merge(String name, List<Measured> slices) {
+        Histogram all = new Histogram(3_600_000_000_000L, 3);
+        long requests = 0;
+        long errors = 0;
+        long units = 0;
+        double seconds = 0;
+        for (Measured m : slices) {
+            all.add(HISTOGRAMS.get(m));
+            requests += m.requests();
+            errors += m.errors();
+            units += m.units();
+            seconds += m.seconds();
+        }
+        Measured merged = new Measured(name, slices.get(0).clients(), seconds, requests, errors, units, requests / seconds, units / seconds,
+                ms(all.getValueAtPercentile(50)), ms(all.getValueAtPercentile(95)), ms(all.getValueAtPercentile(99)), ms(all.getMaxValue()),
+                all.getMean() / 1e6, null, slices.stream().map(Measured::loadAverage).collect(java.util.stream.Collectors.joining(", ")));
+        System.out.printf("[bench] %s: %.1f req/s p50=%.2f p95=%.2f p99=%.2f ms%n", name, merged.requestsPerSecond(), merged.p50(), merged.p95(), merged.p99());
+        return merged;
     }
 
     private static double ms(long nanos) {
