@@ -1,0 +1,46 @@
+package io.tandem.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.RepositoryService;
+
+/**
+ * The engine's floor: bet-lifecycle.bpmn with every Tandem listener and expression taken out (stage tracking, gate
+ * rounds, gate and work-step rules; timers get fixed durations), deployed next to the real process as
+ * {@code bet-lifecycle-bare}. Same tasks, gateways, subprocesses, timers and history as the real process, but
+ * nothing of Tandem runs in it.
+ */
+final class BareProcess {
+
+    static final String KEY = "bet-lifecycle-bare";
+
+    private BareProcess() {
+    }
+
+    static String xml() {
+        try (InputStream in = BareProcess.class.getResourceAsStream("/bpmn/bet-lifecycle.bpmn")) {
+            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String bare = xml
+                    .replaceAll("<camunda:taskListener[^>]*/>", "")
+                    .replaceAll("<camunda:executionListener[^>]*/>", "")
+                    .replace("${betDurations.spikeTimebox(execution)}", "P5D")
+                    .replace("${betDurations.measurementPeriod(execution)}", "P30D")
+                    .replace("${betDurations.windowDeadline(execution)}", "2099-12-31T00:00:00")
+                    .replace("id=\"bet-lifecycle\"", "id=\"" + KEY + "\"")
+                    .replace("name=\"Bet lifecycle\"", "name=\"Bet lifecycle (benchmark floor, no Tandem listeners)\"");
+            if (bare.contains("Listener") || bare.contains("stageTracker") || bare.contains("betDurations")) {
+                throw new IllegalStateException("The bare copy of the process still references Tandem beans");
+            }
+            return bare;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deploy(RepositoryService repository) {
+        repository.createDeployment().name("tandem-benchmark-bare").enableDuplicateFiltering(true)
+                .addString("bet-lifecycle-bare.bpmn", xml()).deploy();
+    }
+}

@@ -1,0 +1,205 @@
+package io.tandem.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The benchmark: boots Tandem in this JVM (embedded PostgreSQL with a data directory kept between runs), measures
+ * pgbench on the same server, then for each size grows the data through the services and measures the read
+ * scenarios, the SQL statements per request and the write scenarios with their engine baselines. Prints figures;
+ * asserts nothing. Run with {@code ./mvnw -B -Pbench verify} (see BENCHMARKS.md).
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchConfig config = BenchConfig.fromSystemProperties();
+        BenchReport report = new BenchReport();
+        LoadRunner.quietLoad = config.quietLoad();
+        LoadRunner.quietWait = config.quietWait();
+        report.run.put("quiet wait", "load average < " + config.quietLoad() + ", at most " + config.quietWait().toSeconds() + " s");
+        report.run.put("started", Instant.now().toString());
+        report.run.put("label", config.label());
+        report.run.put("sizes", config.sizes().toString());
+        report.run.put("warm-up / measured seconds", config.warmup().toSeconds() + " / " + config.measure().toSeconds());
+        report.run.put("read clients / write pairs", config.clients() + " / " + config.pairs());
+        report.run.put("spring overrides", config.spring().toString());
+        report.run.put("data dir", config.dataDir().toAbsolutePath().toString());
+        machine(report);
+        System.out.println("[bench] " + report.run);
+        try (BenchServer server = BenchServer.start(config.dataDir(), config.spring())) {
+            server.postgresSettings().forEach((k, v) -> report.run.put("postgres " + k, v));
+            Map<String, String> env = server.context().getEnvironment() == null ? Map.of() : Map.of(
+                    "camunda history level", server.context().getEnvironment().getProperty("camunda.bpm.history-level", "?"),
+                    "hikari maximum-pool-size", server.context().getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size", "?"));
+            env.forEach(report.run::put);
+            if (config.scenarios().contains("serve")) {
+                // for probing by hand (curl, jstack): Tandem on the benchmark database until the process is stopped
+                System.out.println("[bench] serving on port " + server.port() + ", PostgreSQL on " + server.postgresPort());
+                Thread.sleep(Long.MAX_VALUE);
+            }
+            new Bench(server.context(), server.port(), config, report).run(server);
+        } finally {
+            report.run.put("finished", Instant.now().toString());
+            report.write(config.out());
+            System.out.println(report.markdown());
+            System.out.println("[bench] report written to " + config.out().toAbsolutePath());
+        }
+        System.exit(0);
+    }
+
+    private static void machine(BenchReport report) {
+        report.run.put("cpus", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal")) {
+                    report.run.put("memory", line.replaceAll("\\s+", " "));
+                }
+            }
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    report.run.put("cpu", line.substring(line.indexOf(':') + 1).trim());
+                    break;
+                }
+            }
+        } catch (Exception e) {
+            report.notes.add("could not read /proc: " + e);
+        }
+        report.run.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        report.run.put("jvm max heap", (Runtime.getRuntime().maxMemory() >> 20) + " MiB");
+    }
+
+    /** The suite over one running Tandem; also used by BenchHarnessTest at a tiny size. */
+    static final class Bench {
+        private final org.springframework.context.ApplicationContext context;
+        private final BenchConfig config;
+        private final BenchReport report;
+        private final GraphQlHttp http;
+
+        Bench(org.springframework.context.ApplicationContext context, int port, BenchConfig config, BenchReport report) {
+            this.context = context;
+            this.config = config;
+            this.report = report;
+            this.http = new GraphQlHttp(port);
+        }
+
+        void run(BenchServer server) throws Exception {
+            if (config.scenarios().contains("pgbench")) {
+                PgBench pg = new PgBench(config.pgbench(), server.postgresPort(), config.out());
+                if (pg.available()) {
+                    report.run.put("pgbench", pg.version());
+                    pg.prepare(config.pgbenchScale());
+                    report.baselines.add(pg.run(BenchReport.PG_SELECT, true, config.clients(), (int) config.measure().toSeconds()));
+                    report.baselines.add(pg.run(BenchReport.PG_TPCB, false, config.pairs(), (int) config.measure().toSeconds()));
+                } else {
+                    report.notes.add("pgbench not found at " + config.pgbench() + ": no database baseline");
+                }
+            }
+            DataGenerator generator = new DataGenerator(context);
+            ReadScenarios reads = new ReadScenarios(http, BenchUsers.READER, BenchUsers.product(0));
+            boolean myTasks = reads.hasMyTasks();
+            if (!myTasks) {
+                String note = "the schema has no myTasks query (issue #5 not merged yet): the myTasks scenario was skipped";
+                System.out.println("[bench] " + note);
+                report.notes.add(note);
+            }
+            boolean firstWrite = true;
+            for (long target : config.sizes()) {
+                DataGenerator.Growth growth = generator.growTo(target, config.generatorThreads(), config.timerWait());
+                // figures are filed under the bets actually there (a reused database may hold more than asked for)
+                long size = growth.to();
+                System.out.println("[bench] data: " + growth);
+                if (growth.created() > 0) {
+                    report.growth.add(growth);
+                }
+                server.vacuumAnalyze();
+                if (config.scenarios().contains("reads")) {
+                    measureReads(size, generator, reads, myTasks);
+                }
+                if (config.scenarios().contains("writes") && config.writesAt(target)) {
+                    LifecycleScenarios lifecycles = new LifecycleScenarios(context, http);
+                    if (firstWrite) {
+                        report.mutationStatements.putAll(lifecycles.statementsPerMutation());
+                        firstWrite = false;
+                    }
+                    // Interleaved slices (GraphQL, engine + rules, engine alone; three rounds), so that a neighbour's
+                    // load on a shared machine falls on all three alike.
+                    java.time.Duration slice = java.time.Duration.ofSeconds(Math.max(5, config.measure().toSeconds() / 3));
+                    java.time.Duration warm = java.time.Duration.ofSeconds(Math.max(2, config.warmup().toSeconds() / 3));
+                    List<List<LoadRunner.Measured>> slices = List.of(new java.util.ArrayList<>(), new java.util.ArrayList<>(),
+                            new java.util.ArrayList<>());
+                    for (int round = 0; round < 3; round++) {
+                        slices.get(0).add(lifecycles.graphql(config.pairs(), warm, slice));
+                        slices.get(1).add(lifecycles.engineWithRules(config.pairs(), warm, slice));
+                        slices.get(2).add(lifecycles.engineOnly(config.pairs(), warm, slice));
+                    }
+                    List<LoadRunner.Measured> writes = List.of(
+                            LoadRunner.merge(BenchReport.GRAPHQL, slices.get(0)),
+                            LoadRunner.merge(BenchReport.ENGINE_RULES, slices.get(1)),
+                            LoadRunner.merge(BenchReport.ENGINE_ONLY, slices.get(2)));
+                    report.writes.put(size, writes);
+                }
+                report.write(config.out());
+            }
+            if (config.scenarios().contains("auth")) {
+                report.auth.add(reads.viewer("lena", config.clients(), config.warmup(), config.measure()));
+                report.auth.add(reads.viewer(BenchUsers.READER, config.clients(), config.warmup(), config.measure()));
+            }
+        }
+
+        /**
+         * The parsed-document cache on and off, in alternating slices of the same run, so that a neighbour's load
+         * falls on both alike: six slices each of the page scenario, merged per setting.
+         */
+        List<LoadRunner.Measured> interleavedCacheComparison(ReadScenarios reads) throws Exception {
+            Class<?> type;
+            try {
+                type = Class.forName("io.tandem.graphql.ParsedDocumentCache");
+            } catch (ClassNotFoundException e) {
+                report.notes.add("ab-cache: this build has no parsed-document cache (tried and reverted, see BENCHMARKS.md)");
+                return List.of();
+            }
+            Object cache = context.getBean(type);
+            java.lang.reflect.Field capacity = cache.getClass().getDeclaredField("capacity");
+            capacity.setAccessible(true);
+            int original = capacity.getInt(cache);
+            java.util.Map<Integer, List<LoadRunner.Measured>> slices = new java.util.TreeMap<>();
+            java.time.Duration slice = java.time.Duration.ofSeconds(Math.max(5, config.measure().toSeconds() / 2));
+            for (int round = 0; round < 6; round++) {
+                int setting = round % 2 == 0 ? 0 : Math.max(original, 500);
+                capacity.setInt(cache, setting);
+                slices.computeIfAbsent(setting, k -> new java.util.ArrayList<>())
+                        .add(reads.betPage(config.clients(), java.time.Duration.ofSeconds(2), slice));
+            }
+            capacity.setInt(cache, original);
+            List<LoadRunner.Measured> out = new java.util.ArrayList<>();
+            slices.forEach((setting, list) -> out.add(LoadRunner.merge(
+                    "read: page of 50 bets, parsed-document cache " + (setting == 0 ? "off" : "on") + " (interleaved)", list)));
+            return out;
+        }
+
+        void measureReads(long size, DataGenerator generator, ReadScenarios reads, boolean myTasks) throws Exception {
+            List<UUID> sample = generator.sampleBets(2000, true);
+            List<LoadRunner.Measured> measured = new java.util.ArrayList<>();
+            measured.add(reads.betPage(config.clients(), config.warmup(), config.measure()));
+            if (!sample.isEmpty()) {
+                measured.add(reads.decisionLog(config.clients(), config.warmup(), config.measure(), sample));
+            }
+            if (myTasks) {
+                measured.add(reads.myTasks(config.clients(), config.warmup(), config.measure()));
+            }
+            if (config.scenarios().contains("ab-cache")) {
+                measured.addAll(interleavedCacheComparison(reads));
+            }
+            report.reads.put(size, measured);
+            report.statements.put(size, reads.statementsPerRequest(sample, myTasks, 10, 50));
+            System.out.println("[bench] SQL statements per request at " + size + " bets: " + report.statements.get(size));
+        }
+    }
+}
