@@ -41,7 +41,8 @@ class EmbeddedDatabaseConfig {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) throws SQLException {
+    HikariDataSource dataSource(EmbeddedPostgres postgres,
+                                @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement();
              ResultSet exists = statement.executeQuery("select 1 from pg_database where datname = 'tandem'")) {
@@ -53,7 +54,8 @@ class EmbeddedDatabaseConfig {
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "tandem"));
         config.setUsername("postgres");
         config.setPoolName("tandem-embedded");
-        config.setMaximumPoolSize(10);
+        // the same TANDEM_DB_POOL_SIZE a server database takes
+        config.setMaximumPoolSize(poolSize);
         return new HikariDataSource(config);
     }
 

@@ -9,9 +9,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the engine's identity service in step with the people who use Tandem: Camunda's web apps only accept people
@@ -25,15 +28,21 @@ public class EngineIdentities {
     /** Camunda's own group whose members may use Cockpit and Admin. */
     static final String CAMUNDA_ADMIN = "camunda-admin";
 
+    private static final Logger log = LoggerFactory.getLogger(EngineIdentities.class);
+
     private final IdentityService identityService;
+    /** Its own transaction: recording a person must neither fail nor roll back with the work they came to do. */
+    private final TransactionTemplate ownTransaction;
     /** The groups this instance last recorded for each person: one check when they change, not one per request. */
     private final Map<String, String> recorded = new ConcurrentHashMap<>();
 
-    EngineIdentities(IdentityService identityService) {
+    EngineIdentities(IdentityService identityService, PlatformTransactionManager transactions) {
         this.identityService = identityService;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Records the caller, once per instance and role set; kept only if the surrounding transaction commits. */
+    /** Records the caller, once per instance and role set, in a transaction of its own. */
     public void remember(CurrentUser user) {
         String[] names = user.displayName().split(" ", 2);
         remember(user.id(), names[0], names.length > 1 ? names[1] : "", null, groupsOf(user.roles()));
@@ -44,16 +53,12 @@ public class EngineIdentities {
         if (key.equals(recorded.get(userId))) {
             return;
         }
-        record(identityService, userId, firstName, lastName, email, groups);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    recorded.put(userId, key);
-                }
-            });
-        } else {
+        try {
+            ownTransaction.executeWithoutResult(status -> record(identityService, userId, firstName, lastName, email, groups));
             recorded.put(userId, key);
+        } catch (RuntimeException e) {
+            // they can still work; only a hand-over to them, or their Tasklist sign-in, has to wait for the next try
+            log.warn("Could not record {} in the engine's identity service: {}", userId, e.getMessage());
         }
     }
 

@@ -3,7 +3,6 @@ package io.tandem.bench;
 import io.tandem.security.Role;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -16,8 +15,10 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
  *
  * Their passwords are stored as {noop}: HTTP Basic with the demo users' bcrypt hashes costs tens of milliseconds of
  * CPU per request, which production (JWT) never pays; the harness reports that cost on its own ("auth" row).
+ *
+ * Deliberately not a {@code @Configuration}: it would be component-scanned into every test's application. The
+ * benchmark passes it to its {@code SpringApplication} as a source, which processes its {@code @Bean} method.
  */
-@Configuration(proxyBeanMethods = false)
 public class BenchUsers {
 
     public static final String READER = "bench-reader";

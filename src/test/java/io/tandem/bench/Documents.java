@@ -41,7 +41,7 @@ final class Documents {
     static final String MY_TASKS = """
             query myTasks($first: Int, $after: String) {
               myTasks(first: $first, after: $after) {
-                edges { node { id taskId name gate role createdAt dueAt assignee bet { id key title stage } } }
+                edges { node { taskId name gate role since dueAt assignee stalled bet { id key title stage } } }
                 pageInfo { endCursor hasNextPage }
               }
             }""";

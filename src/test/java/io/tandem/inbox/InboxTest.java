@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.UserDetailsManager;
 
 /**
  * What each person's inbox shows over GraphQL (by role and by being the bet's named lead), its filters, orderings
@@ -19,6 +23,11 @@ class InboxTest extends GraphQlTestBase {
 
     private static final String PRODUCT_FRAMING = "task_sign_framing_product";
     private static final String ENGINEERING_FRAMING = "task_sign_framing_engineering";
+    /** An id as identity providers issue them, which the engine's default id pattern refuses. */
+    private static final String JANE = "jane.doe-2";
+
+    @Autowired
+    private UserDetailsService userDetails;
 
     @Test
     void showsEachPersonTheTasksTheirRolesAndLeadsLetThemTake() {
@@ -156,6 +165,22 @@ class InboxTest extends GraphQlTestBase {
                 .as("anyone the task waits on may route an unheld task").containsEntry("assignee", "sam");
         assertThat(driver.mutateOk("ada", "handOverTask", input("taskId", task, "to", "paul")).get("task"))
                 .as("an admin may reassign").containsEntry("assignee", "paul");
+    }
+
+    @Test
+    void peopleWhoseIdsHaveDotsOrDashesCanTakeAndReceiveTasks() {
+        UserDetailsManager users = (UserDetailsManager) userDetails;
+        if (!users.userExists(JANE)) {
+            users.createUser(User.withUsername(JANE).password("{noop}" + JANE).roles("product").build());
+        }
+        String bet = framingGateOpen();
+        String task = taskOf("priya", bet, PRODUCT_FRAMING);
+
+        assertThat(driver.mutateOk(JANE, "claimTask", input("taskId", task)).get("task")).containsEntry("assignee", JANE);
+        driver.mutateOk(JANE, "unclaimTask", input("taskId", task));
+        assertThat(driver.mutateOk("priya", "handOverTask", input("taskId", task, "to", JANE)).get("task"))
+                .as("known to the engine since her first mutation").containsEntry("assignee", JANE);
+        assertThat(driver.sign(JANE, bet, "FRAMING").ok()).isTrue();
     }
 
     @Test
