@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The source of {@code inboxChanged}: a process engine plugin (the Camunda starter installs every plugin bean)
- * whose parse listener gives every user task of every process a built-in task listener. It turns the task's
+ * whose parse listener gives every user task of the bet lifecycle a built-in task listener (other processes'
+ * tasks are nobody's inbox). It turns the task's
  * create, assignment, complete and delete events into a {@link TaskChange}, inside the engine's transaction, so
  * the change goes out only if that transaction commits. Built-in listeners run before the BPMN's own, and also
  * when an operator skips custom listeners in Cockpit. Whatever door the change came through (GraphQL, Tasklist,
@@ -53,6 +55,9 @@ class TaskEventPlugin extends AbstractProcessEnginePlugin {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                if (!BetLifecycle.PROCESS_KEY.equals(((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey())) {
+                    return;
+                }
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 EVENTS.forEach(event -> definition.addBuiltInTaskListener(event, listener));
             }

@@ -126,6 +126,7 @@ public final class BenchMain {
                     LifecycleScenarios lifecycles = new LifecycleScenarios(context, http);
                     if (firstWrite) {
                         report.mutationStatements.putAll(lifecycles.statementsPerMutation());
+                        report.engineStepStatements.putAll(lifecycles.engineStatementsPerStep());
                         firstWrite = false;
                     }
                     // Interleaved slices (GraphQL, engine + rules, engine alone; three rounds), so that a neighbour's

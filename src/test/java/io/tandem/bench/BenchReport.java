@@ -32,6 +32,7 @@ public final class BenchReport {
     public final Map<Long, Map<String, Long>> statements = new TreeMap<>();
     public final Map<Long, List<LoadRunner.Measured>> writes = new TreeMap<>();
     public final Map<String, Long> mutationStatements = new LinkedHashMap<>();
+    public final Map<String, Long> engineStepStatements = new LinkedHashMap<>();
     public final List<LoadRunner.Measured> auth = new ArrayList<>();
 
     public LoadRunner.Measured read(long size, String name) {
@@ -63,6 +64,7 @@ public final class BenchReport {
         json.put("statements", statements);
         json.put("writes", writes);
         json.put("mutationStatements", mutationStatements);
+        json.put("engineStepStatements", engineStepStatements);
         json.put("auth", auth);
         Files.writeString(dir.resolve("results.json"),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
@@ -106,9 +108,11 @@ public final class BenchReport {
             }
         }
         if (!mutationStatements.isEmpty()) {
-            md.append("\n## SQL statements per mutation (one lifecycle)\n\n| mutation | statements |\n|---|---:|\n");
-            mutationStatements.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-            md.append("| **total** | ").append(mutationStatements.values().stream().mapToLong(Long::longValue).sum()).append(" |\n");
+            md.append("\n## SQL statements per mutation (one lifecycle)\n\n| mutation | through GraphQL | same step, engine API + rules |\n|---|---:|---:|\n");
+            mutationStatements.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" | ")
+                    .append(engineStepStatements.getOrDefault(k, -1L)).append(" |\n"));
+            md.append("| **total** | ").append(mutationStatements.values().stream().mapToLong(Long::longValue).sum()).append(" | ")
+                    .append(engineStepStatements.values().stream().mapToLong(Long::longValue).sum()).append(" |\n");
         }
         for (Map.Entry<Long, List<LoadRunner.Measured>> e : writes.entrySet()) {
             md.append("\n## Writes at ").append(e.getKey()).append(" bets (lifecycle: 11 requests, 10 workflow transitions)\n\n");

@@ -76,12 +76,23 @@ public final class LifecycleScenarios {
     /** SQL statements of each of the eleven GraphQL requests of one lifecycle (sequential, one pair). */
     public Map<String, Long> statementsPerMutation() {
         GraphQlPair pair = new GraphQlPair(BenchUsers.product(0), BenchUsers.engineering(0));
+        return statementsPerStep(() -> pair.next, pair::step);
+    }
+
+    /** The same steps through the engine API with Tandem's rules: what GraphQL adds per step is the difference. */
+    public Map<String, Long> engineStatementsPerStep() {
+        EnginePair pair = new EnginePair(new Engine(context), Actor.of(BenchUsers.product(0), Role.PRODUCT),
+                Actor.of(BenchUsers.engineering(0), Role.ENGINEERING), false);
+        return statementsPerStep(() -> pair.next, pair::step);
+    }
+
+    private static Map<String, Long> statementsPerStep(java.util.function.IntSupplier next, java.util.concurrent.Callable<Integer> step) {
         Map<String, Long> out = new LinkedHashMap<>();
         for (int i = 0; i < STEPS; i++) {
-            String name = GraphQlPair.NAMES[pair.next];
+            String name = GraphQlPair.NAMES[next.getAsInt()];
             StatementCounter.reset();
             try {
-                pair.step();
+                step.call();
             } catch (Exception e) {
                 throw new IllegalStateException(name, e);
             }
