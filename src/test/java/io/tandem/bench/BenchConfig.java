@@ -12,7 +12,7 @@ import java.util.Set;
 public record BenchConfig(List<Long> sizes, Duration warmup, Duration measure, int clients, int pairs, int generatorThreads,
                           Path dataDir, Path out, String writes, Set<String> scenarios, String pgbench, int pgbenchScale,
                           Map<String, String> spring, String label, Duration timerWait, double quietLoad,
-                          Duration quietWait) {
+                          Duration quietWait, Duration jitWarmup) {
 
     public static BenchConfig fromSystemProperties() {
         return new BenchConfig(
@@ -32,7 +32,8 @@ public record BenchConfig(List<Long> sizes, Duration warmup, Duration measure, i
                 prop("bench.label", "default settings"),
                 Duration.ofSeconds(Long.parseLong(prop("bench.timerWait", "900"))),
                 Double.parseDouble(prop("bench.quietLoad", "1000")),
-                Duration.ofSeconds(Long.parseLong(prop("bench.quietWait", "0"))));
+                Duration.ofSeconds(Long.parseLong(prop("bench.quietWait", "0"))),
+                Duration.ofSeconds(Long.parseLong(prop("bench.jitWarmup", "120"))));
     }
 
     /** {@code key=value;key=value}: Spring properties for a tuning experiment. */

@@ -58,4 +58,17 @@ class BenchHarnessTest extends GraphQlTestBase {
         assertThat(Files.readString(out.resolve("report.md"))).contains("read: page of 50 bets", "bets(first: 50)");
         assertThat(Files.readString(out.resolve("latency-vs-size.svg"))).startsWith("<svg").contains("polyline");
     }
+
+    @Test
+    void theEngineBaselinesRunWholeLifecyclesAndCountTheirStatements() {
+        LifecycleScenarios lifecycles = new LifecycleScenarios(context, new GraphQlHttp(port));
+
+        Map<String, Long> engineSteps = lifecycles.engineStatementsPerStep();
+        assertThat(engineSteps).hasSize(LifecycleScenarios.STEPS).allSatisfy((step, count) -> assertThat(count).as(step).isPositive());
+
+        // the listener-free copy of the process: whole lifecycles, none refused (it once still called Tandem's beans)
+        LoadRunner.Measured floor = lifecycles.engineOnly(1, Duration.ZERO, Duration.ofSeconds(3));
+        assertThat(floor.errors()).as(String.valueOf(floor.firstError())).isZero();
+        assertThat(floor.units()).isPositive();
+    }
 }

@@ -28,6 +28,7 @@ public final class BenchMain {
         report.run.put("label", config.label());
         report.run.put("sizes", config.sizes().toString());
         report.run.put("warm-up / measured seconds", config.warmup().toSeconds() + " / " + config.measure().toSeconds());
+        report.run.put("JIT warm-up seconds (unmeasured, before the first read scenario)", String.valueOf(config.jitWarmup().toSeconds()));
         report.run.put("read clients / write pairs", config.clients() + " / " + config.pairs());
         report.run.put("spring overrides", config.spring().toString());
         report.run.put("data dir", config.dataDir().toAbsolutePath().toString());
@@ -110,6 +111,7 @@ public final class BenchMain {
                 report.notes.add(note);
             }
             boolean firstWrite = true;
+            boolean jitWarm = false;
             for (long target : config.sizes()) {
                 DataGenerator.Growth growth = generator.growTo(target, config.generatorThreads(), config.timerWait());
                 // figures are filed under the bets actually there (a reused database may hold more than asked for)
@@ -120,6 +122,10 @@ public final class BenchMain {
                 }
                 server.vacuumAnalyze();
                 if (config.scenarios().contains("reads")) {
+                    if (!jitWarm) {
+                        warmUpJit(reads, generator.sampleBets(2000, true), myTasks);
+                        jitWarm = true;
+                    }
                     measureReads(size, generator, reads, myTasks);
                 }
                 if (config.scenarios().contains("writes") && config.writesAt(target)) {
@@ -155,34 +161,60 @@ public final class BenchMain {
         }
 
         /**
-         * The parsed-document cache on and off, in alternating slices of the same run, so that a neighbour's load
-         * falls on both alike: six slices each of the page scenario, merged per setting.
+         * A cold JVM serves a page of bets at a third of the rate it reaches once the JIT has compiled the request
+         * path (BENCHMARKS.md, "Why the page got slower"): this runs the read scenarios unmeasured until it has.
          */
-        List<LoadRunner.Measured> interleavedCacheComparison(ReadScenarios reads) throws Exception {
-            Class<?> type;
-            try {
-                type = Class.forName("io.tandem.graphql.ParsedDocumentCache");
-            } catch (ClassNotFoundException e) {
-                report.notes.add("ab-cache: this build has no parsed-document cache (tried and reverted, see BENCHMARKS.md)");
-                return List.of();
+        void warmUpJit(ReadScenarios reads, List<UUID> sample, boolean myTasks) throws Exception {
+            java.time.Duration each = config.jitWarmup().dividedBy(myTasks ? 3 : 2);
+            if (each.isZero()) {
+                return;
             }
-            Object cache = context.getBean(type);
-            java.lang.reflect.Field capacity = cache.getClass().getDeclaredField("capacity");
-            capacity.setAccessible(true);
-            int original = capacity.getInt(cache);
-            java.util.Map<Integer, List<LoadRunner.Measured>> slices = new java.util.TreeMap<>();
+            System.out.println("[bench] JIT warm-up: " + config.jitWarmup().toSeconds() + " s of unmeasured reads");
+            reads.betPage(config.clients(), each, java.time.Duration.ZERO);
+            if (!sample.isEmpty()) {
+                reads.decisionLog(config.clients(), each, java.time.Duration.ZERO, sample);
+            }
+            if (myTasks) {
+                reads.myTasks(config.clients(), each, java.time.Duration.ZERO);
+            }
+        }
+
+        /**
+         * A setting off and on, in alternating slices of the page scenario in one warm JVM (six slices each), so
+         * that the JIT's state and a neighbour's load fall on both alike; merged per setting.
+         */
+        List<LoadRunner.Measured> interleaved(ReadScenarios reads, String what, java.util.function.Consumer<Boolean> set) throws Exception {
+            java.util.Map<Boolean, List<LoadRunner.Measured>> slices = new java.util.TreeMap<>();
             java.time.Duration slice = java.time.Duration.ofSeconds(Math.max(5, config.measure().toSeconds() / 2));
-            for (int round = 0; round < 6; round++) {
-                int setting = round % 2 == 0 ? 0 : Math.max(original, 500);
-                capacity.setInt(cache, setting);
-                slices.computeIfAbsent(setting, k -> new java.util.ArrayList<>())
+            for (int round = 0; round < 12; round++) {
+                boolean on = round % 2 == 1;
+                set.accept(on);
+                slices.computeIfAbsent(on, k -> new java.util.ArrayList<>())
                         .add(reads.betPage(config.clients(), java.time.Duration.ofSeconds(2), slice));
             }
-            capacity.setInt(cache, original);
             List<LoadRunner.Measured> out = new java.util.ArrayList<>();
-            slices.forEach((setting, list) -> out.add(LoadRunner.merge(
-                    "read: page of 50 bets, parsed-document cache " + (setting == 0 ? "off" : "on") + " (interleaved)", list)));
+            slices.forEach((on, list) -> out.add(LoadRunner.merge(
+                    "read: page of 50 bets, " + what + " " + (on ? "on" : "off") + " (interleaved)", list)));
             return out;
+        }
+
+        /** Per-field GraphQL observations (Spring Boot's default; tandem.graphql.observe-fields) against none. */
+        List<LoadRunner.Measured> interleavedFieldObservations(ReadScenarios reads) throws Exception {
+            Object instrumentation = context.getBean("graphQlObservationInstrumentation");
+            java.lang.reflect.Field flag = instrumentation.getClass().getDeclaredField("observeFields");
+            flag.setAccessible(true);
+            boolean original = flag.getBoolean(instrumentation);
+            try {
+                return interleaved(reads, "per-field observations", on -> {
+                    try {
+                        flag.setBoolean(instrumentation, on);
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            } finally {
+                flag.setBoolean(instrumentation, original);
+            }
         }
 
         void measureReads(long size, DataGenerator generator, ReadScenarios reads, boolean myTasks) throws Exception {
@@ -195,8 +227,8 @@ public final class BenchMain {
             if (myTasks) {
                 measured.add(reads.myTasks(config.clients(), config.warmup(), config.measure()));
             }
-            if (config.scenarios().contains("ab-cache")) {
-                measured.addAll(interleavedCacheComparison(reads));
+            if (config.scenarios().contains("ab-fields")) {
+                measured.addAll(interleavedFieldObservations(reads));
             }
             report.reads.put(size, measured);
             report.statements.put(size, reads.statementsPerRequest(sample, myTasks, 10, 50));

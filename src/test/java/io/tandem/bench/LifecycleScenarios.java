@@ -83,7 +83,7 @@ public final class LifecycleScenarios {
     public Map<String, Long> engineStatementsPerStep() {
         EnginePair pair = new EnginePair(new Engine(context), Actor.of(BenchUsers.product(0), Role.PRODUCT),
                 Actor.of(BenchUsers.engineering(0), Role.ENGINEERING), false);
-        return statementsPerStep(() -> pair.next, pair::step);
+        return statementsPerStep(() -> pair.next, () -> StatementCounter.countingHere(pair::step));
     }
 
     private static Map<String, Long> statementsPerStep(java.util.function.IntSupplier next, java.util.concurrent.Callable<Integer> step) {

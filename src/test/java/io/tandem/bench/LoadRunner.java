@@ -142,6 +142,9 @@ public final class LoadRunner {
                 ms(all.getValueAtPercentile(50)), ms(all.getValueAtPercentile(95)), ms(all.getValueAtPercentile(99)),
                 ms(all.getMaxValue()), all.getMean() / 1e6, firstError[0], loadBefore + " → " + loadAverage());
         HISTOGRAMS.put(m, all);
+        if (measure.isZero()) {
+            return m;                                           // a warm-up only: nothing was measured
+        }
         System.out.printf("[bench] %-28s clients=%-3d %8.1f req/s  p50=%7.2f ms  p95=%7.2f ms  p99=%7.2f ms  max=%7.1f ms  errors=%d  load %s%s%n",
                 name, clients, m.requestsPerSecond(), m.p50(), m.p95(), m.p99(), m.max(), m.errors(), m.loadAverage(),
                 m.firstError() == null ? "" : " first: " + m.firstError());
