@@ -213,7 +213,10 @@ public class LifecycleService {
 
     private void complete(Task task, Map<String, Object> inputs, CurrentUser user) {
         engineUsers.actAs(user, () -> {
-            taskService.setVariablesLocal(task.getId(), inputs);
+            if (!inputs.isEmpty()) {
+                // a command of its own: it loads the task and its variables once more
+                taskService.setVariablesLocal(task.getId(), inputs);
+            }
             taskService.complete(task.getId());
             return null;
         });
