@@ -179,44 +179,6 @@ public final class BenchMain {
             }
         }
 
-        /**
-         * A setting off and on, in alternating slices of the page scenario in one warm JVM (six slices each), so
-         * that the JIT's state and a neighbour's load fall on both alike; merged per setting.
-         */
-        List<LoadRunner.Measured> interleaved(ReadScenarios reads, String what, java.util.function.Consumer<Boolean> set) throws Exception {
-            java.util.Map<Boolean, List<LoadRunner.Measured>> slices = new java.util.TreeMap<>();
-            java.time.Duration slice = java.time.Duration.ofSeconds(Math.max(5, config.measure().toSeconds() / 2));
-            for (int round = 0; round < 12; round++) {
-                boolean on = round % 2 == 1;
-                set.accept(on);
-                slices.computeIfAbsent(on, k -> new java.util.ArrayList<>())
-                        .add(reads.betPage(config.clients(), java.time.Duration.ofSeconds(2), slice));
-            }
-            List<LoadRunner.Measured> out = new java.util.ArrayList<>();
-            slices.forEach((on, list) -> out.add(LoadRunner.merge(
-                    "read: page of 50 bets, " + what + " " + (on ? "on" : "off") + " (interleaved)", list)));
-            return out;
-        }
-
-        /** Per-field GraphQL observations (Spring Boot's default; tandem.graphql.observe-fields) against none. */
-        List<LoadRunner.Measured> interleavedFieldObservations(ReadScenarios reads) throws Exception {
-            Object instrumentation = context.getBean("graphQlObservationInstrumentation");
-            java.lang.reflect.Field flag = instrumentation.getClass().getDeclaredField("observeFields");
-            flag.setAccessible(true);
-            boolean original = flag.getBoolean(instrumentation);
-            try {
-                return interleaved(reads, "per-field observations", on -> {
-                    try {
-                        flag.setBoolean(instrumentation, on);
-                    } catch (IllegalAccessException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-            } finally {
-                flag.setBoolean(instrumentation, original);
-            }
-        }
-
         void measureReads(long size, DataGenerator generator, ReadScenarios reads, boolean myTasks) throws Exception {
             List<UUID> sample = generator.sampleBets(2000, true);
             List<LoadRunner.Measured> measured = new java.util.ArrayList<>();
@@ -226,9 +188,6 @@ public final class BenchMain {
             }
             if (myTasks) {
                 measured.add(reads.myTasks(config.clients(), config.warmup(), config.measure()));
-            }
-            if (config.scenarios().contains("ab-fields")) {
-                measured.addAll(interleavedFieldObservations(reads));
             }
             report.reads.put(size, measured);
             report.statements.put(size, reads.statementsPerRequest(sample, myTasks, 10, 50));
