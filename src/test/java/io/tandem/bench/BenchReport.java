@@ -119,7 +119,7 @@ public final class BenchReport {
             md.append("| scenario | pairs | lifecycles/s | transitions/s | requests/s | p50 ms | p95 ms | p99 ms | max ms | errors | load avg |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
             for (LoadRunner.Measured m : e.getValue()) {
                 md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.1f | %.1f | %.2f | %.2f | %.2f | %.1f | %d | %s |%n", m.name(), m.clients(),
-                        m.unitsPerSecond(), m.unitsPerSecond() * LifecycleScenarios.TRANSITIONS, m.requestsPerSecond(), m.p50(), m.p95(), m.p99(),
+                        m.unitsPerSecond() / LifecycleScenarios.TRANSITIONS, m.unitsPerSecond(), m.requestsPerSecond(), m.p50(), m.p95(), m.p99(),
                         m.max(), m.errors(), m.loadAverage()));
             }
             ratios(md, e.getKey());
@@ -139,7 +139,7 @@ public final class BenchReport {
         LoadRunner.Measured tpcb = baseline(PG_TPCB);
         md.append('\n');
         if (g != null && r != null) {
-            md.append(String.format(Locale.ROOT, "- GraphQL ÷ engine API with Tandem's rules: **%.2f** (lifecycles per second)%n", g.unitsPerSecond() / r.unitsPerSecond()));
+            md.append(String.format(Locale.ROOT, "- GraphQL ÷ engine API with Tandem's rules: **%.2f** (workflow transitions per second)%n", g.unitsPerSecond() / r.unitsPerSecond()));
         }
         if (g != null && o != null) {
             md.append(String.format(Locale.ROOT, "- GraphQL ÷ engine API alone (listener-free BPMN): **%.2f**%n", g.unitsPerSecond() / o.unitsPerSecond()));

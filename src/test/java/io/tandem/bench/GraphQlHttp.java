@@ -3,27 +3,41 @@ package io.tandem.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** GraphQL over real HTTP, as a client sends it: one POST per operation, HTTP Basic, JSON in and out. */
+/**
+ * GraphQL over real HTTP, as a client sends it: one POST per operation, HTTP Basic, JSON in and out, kept-alive
+ * connections. A blocking HttpURLConnection: the load generator shares the two cores with Tandem, and
+ * java.net.http.HttpClient routes every client's I/O through one selector thread, on whose locks the profile of a
+ * read run showed the client threads waiting (BENCHMARKS.md, "The load generator").
+ */
 public final class GraphQlHttp {
+
+    static {
+        // the JDK keeps 5 idle connections per server by default; every client beyond that would reconnect each time
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "256");
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final URI endpoint;
-    private final HttpClient http;
+    private final URL endpoint;
 
     public GraphQlHttp(int port) {
-        this.endpoint = URI.create("http://localhost:" + port + "/graphql");
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        try {
+            this.endpoint = URI.create("http://localhost:" + port + "/graphql").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** The response's {@code data}; a top-level error or a non-200 answer fails. */
@@ -51,21 +65,29 @@ public final class GraphQlHttp {
         request.put("query", document);
         request.put("variables", variables);
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(endpoint)
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", basic(user))
-                    .timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(request))).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+            HttpURLConnection connection = (HttpURLConnection) endpoint.openConnection();
+            connection.setConnectTimeout(10_000);
+            connection.setReadTimeout(60_000);
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.setRequestProperty("Authorization", basic(user));
+            byte[] body = JSON.writeValueAsBytes(request);
+            connection.setFixedLengthStreamingMode(body.length);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body);
             }
-            return JSON.readTree(response.body());
+            int status = connection.getResponseCode();
+            // reading each answer to its end (and closing, not disconnecting) returns the connection to the pool
+            try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+                byte[] answer = in == null ? new byte[0] : in.readAllBytes();
+                if (status != 200) {
+                    throw new IllegalStateException("HTTP " + status + ": " + new String(answer, StandardCharsets.UTF_8));
+                }
+                return JSON.readTree(answer);
+            }
         } catch (IOException e) {
             throw new IllegalStateException("POST /graphql failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
         }
     }
 
