@@ -59,7 +59,7 @@ class BetController {
         BetQuery query = new BetQuery(filter.stages(), filter.outcomes(), filter.titleContains(), filter.lead(), filter.team(),
                 orderBy == null ? BetQuery.OrderField.CREATED_AT : orderBy.field(),
                 orderBy == null || "DESC".equals(orderBy.direction()));
-        return Connections.of(bets.page(query, position, size), position, bets.count(query));
+        return Connections.of(bets.page(query, position, size), position, () -> bets.count(query));
     }
 
     @MutationMapping

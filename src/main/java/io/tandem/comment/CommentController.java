@@ -54,7 +54,7 @@ class CommentController {
         loaders.<CommentPageKey, Connections.Connection<BetComment>>forName(PAGES)
                 .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> comments.pages(keys).entrySet().stream()
                         .collect(Collectors.toMap(Map.Entry::getKey, e -> Connections.of(e.getValue().window(),
-                                e.getKey().position(), e.getValue().totalCount())))));
+                                e.getKey().position(), e.getValue()::totalCount)))));
     }
 
     @MutationMapping

@@ -50,7 +50,7 @@ class DecisionController {
     Connections.Connection<Decision> decisions(Bet bet, @Argument Integer first, @Argument String after) {
         int size = Connections.pageSize(first);
         ScrollPosition position = Connections.after(after);
-        return Connections.of(log.page(bet.getId(), position, size), position, log.count(bet.getId()));
+        return Connections.of(log.page(bet.getId(), position, size), position, () -> log.count(bet.getId()));
     }
 
     @BatchMapping(typeName = "Bet")

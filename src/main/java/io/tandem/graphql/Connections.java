@@ -2,6 +2,7 @@ package io.tandem.graphql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.springframework.data.domain.KeysetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
@@ -18,7 +19,15 @@ public final class Connections {
     public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
     }
 
-    public record Connection<T>(List<Edge<T>> edges, List<T> nodes, PageInfo pageInfo, long totalCount) {
+    /**
+     * A page of a Relay connection. {@code totalCount} is counted only when a request selects it: a count reads every
+     * matching row, while the page itself stops after {@code first + 1} (BENCHMARKS.md, "Counting only when asked").
+     */
+    public record Connection<T>(List<Edge<T>> edges, List<T> nodes, PageInfo pageInfo, LongSupplier counter) {
+
+        public long totalCount() {
+            return counter.getAsLong();
+        }
     }
 
     private Connections() {
@@ -44,7 +53,7 @@ public final class Connections {
     }
 
     /** A page read from {@code position}; there are earlier items unless it started at the beginning. */
-    public static <T> Connection<T> of(Window<T> window, ScrollPosition position, long totalCount) {
+    public static <T> Connection<T> of(Window<T> window, ScrollPosition position, LongSupplier totalCount) {
         boolean hasPrevious = position instanceof KeysetScrollPosition keyset && !keyset.isInitial();
         List<Edge<T>> edges = new ArrayList<>();
         for (int i = 0; i < window.size(); i++) {

@@ -66,7 +66,7 @@ public class InboxService {
         List<InboxTask> found = query.page(page);
         List<InboxTask> tasks = found.subList(0, Math.min(size, found.size()));
         Window<InboxTask> window = Window.from(tasks, i -> ScrollPosition.forward(order.cursorKeys(tasks.get(i))), found.size() > size);
-        return Connections.of(window, position, query.count(page));
+        return Connections.of(window, position, () -> query.count(page));
     }
 
     /** The open tasks of each bet, for a page of bets in one statement. */

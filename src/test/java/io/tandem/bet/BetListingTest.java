@@ -55,6 +55,23 @@ class BetListingTest extends GraphQlTestBase {
     }
 
     @Test
+    void countsTheBetsOnlyWhenTotalCountIsAsked() {
+        String withCount = "query($f: BetFilter) { bets(first: 5, filterBy: $f) { totalCount nodes { id } } }";
+        String withoutCount = "query($f: BetFilter) { bets(first: 5, filterBy: $f) { nodes { id } } }";
+        StatementCounter.reset();
+        as("lena").document(withCount).variable("f", Map.of("titleContains", prefix)).execute()
+                .path("bets.totalCount").entity(Integer.class).isEqualTo(50);
+        long counted = StatementCounter.count();
+        StatementCounter.reset();
+        as("lena").document(withoutCount).variable("f", Map.of("titleContains", prefix)).execute()
+                .path("bets.nodes").entityList(Object.class).hasSize(5);
+        long notCounted = StatementCounter.count();
+
+        // a count reads every matching bet; a page stops after first + 1
+        assertThat(notCounted).isEqualTo(counted - 1);
+    }
+
+    @Test
     void pagesThroughBetsWithKeysetCursorsWithoutGapsOrRepeats() {
         List<String> seen = new ArrayList<>();
         String after = null;
