@@ -30,11 +30,10 @@ import org.springframework.stereotype.Component;
 /**
  * The source of {@code inboxChanged}: a process engine plugin (the Camunda starter installs every plugin bean)
  * whose parse listener gives every user task of the bet lifecycle a built-in task listener (other processes'
- * tasks are nobody's inbox). It turns the task's
- * create, assignment, complete and delete events into a {@link TaskChange}, inside the engine's transaction, so
- * the change goes out only if that transaction commits. Built-in listeners run before the BPMN's own, and also
- * when an operator skips custom listeners in Cockpit. Whatever door the change came through (GraphQL, Tasklist,
- * a timer) it is seen.
+ * tasks are nobody's inbox). It turns the task's create, assignment, complete and delete events into a
+ * {@link TaskChange}, inside the engine's transaction, so the change goes out only if that transaction commits.
+ * Built-in listeners run before the BPMN's own, and also when an operator skips custom listeners in Cockpit.
+ * Whatever door the change came through (GraphQL, Tasklist, a timer) it is seen.
  */
 @Component
 class TaskEventPlugin extends AbstractProcessEnginePlugin {
