@@ -31,11 +31,16 @@ class InboxQuery {
             select t.id_, t.task_def_key_, t.name_, t.description_, e.business_key_, t.create_time_, t.due_date_,
                    t.assignee_, t.priority_, b.product_lead, b.engineering_lead
             """;
-    private static final String TASKS_OF_BETS = """
+    private static final String TASKS = """
              from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_
+            """;
+    private static final String THEIR_BETS = """
               join bet b on b.id = cast(e.business_key_ as uuid)
+            """;
+    private static final String OF_THE_LIFECYCLE = """
             where t.proc_def_id_ like :processDefinitions
             """;
+    private static final String TASKS_OF_BETS = TASKS + THEIR_BETS + OF_THE_LIFECYCLE;
 
     private static final String PROCESS_DEFINITIONS = BetLifecycle.PROCESS_KEY + ":%";
 
@@ -47,7 +52,7 @@ class InboxQuery {
 
     List<InboxTask> page(Page page) {
         MapSqlParameterSource parameters = parameters(page);
-        StringBuilder sql = new StringBuilder(COLUMNS).append(from(page));
+        StringBuilder sql = new StringBuilder(COLUMNS).append(TASKS).append(THEIR_BETS).append(where(page));
         if (page.afterId() != null) {
             sql.append(" and ").append(page.order().after(page.ascending()));
             parameters.addValue("afterValue", page.afterValue() instanceof Instant instant ? Timestamp.from(instant) : page.afterValue());
@@ -58,8 +63,13 @@ class InboxQuery {
         return jdbc.query(sql.toString(), parameters, InboxQuery::task);
     }
 
+    /**
+     * Without the join to the bets, which the count does not read (every lifecycle process belongs to a bet, started
+     * in the bet's own transaction): with it, PostgreSQL's generic plan for the bound statement compared each task
+     * with every bet (157 ms on a 1k database against 11 ms without).
+     */
     long count(Page page) {
-        Long count = jdbc.queryForObject("select count(*)" + from(page), parameters(page), Long.class);
+        Long count = jdbc.queryForObject("select count(*)" + TASKS + where(page), parameters(page), Long.class);
         return count == null ? 0 : count;
     }
 
@@ -75,8 +85,8 @@ class InboxQuery {
                 PROCESS_DEFINITIONS).addValue("taskId", taskId), InboxQuery::task).stream().findFirst();
     }
 
-    private static String from(Page page) {
-        StringBuilder where = new StringBuilder(TASKS_OF_BETS).append("""
+    private static String where(Page page) {
+        StringBuilder where = new StringBuilder(OF_THE_LIFECYCLE).append("""
                   and (t.assignee_ = :userId
                        or (t.assignee_ is null and exists (select 1 from act_ru_identitylink l
                             where l.task_id_ = t.id_ and l.type_ = 'candidate'

@@ -60,14 +60,17 @@ class InboxTest extends GraphQlTestBase {
         List<Map<String, Object>> all = new ArrayList<>();
         String after = null;
         int pages = 0;
+        int totalCount;
         do {
             Map<String, Object> page = myTasks("priya", 2, after, filter("gate", "FRAMING"), null);
             all.addAll(nodes(page));
             Map<?, ?> info = (Map<?, ?>) page.get("pageInfo");
             after = Boolean.TRUE.equals(info.get("hasNextPage")) ? (String) info.get("endCursor") : null;
-            assertThat(((Number) page.get("totalCount")).intValue()).isGreaterThanOrEqualTo(3);
+            totalCount = ((Number) page.get("totalCount")).intValue();
             pages++;
         } while (after != null && pages < 200);
+        // the count (a statement of its own, without the page's join to the bets) says what the pages hold
+        assertThat(totalCount).isEqualTo(all.size()).isGreaterThanOrEqualTo(3);
 
         List<String> ids = all.stream().map(t -> (String) t.get("taskId")).toList();
         assertThat(ids).doesNotHaveDuplicates();
