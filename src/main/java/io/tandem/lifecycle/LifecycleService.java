@@ -43,18 +43,20 @@ public class LifecycleService {
     private final OutcomeService outcomes;
     private final DeliveryService delivery;
     private final TaskService taskService;
+    private final OpenTasks openTasks;
     private final RuntimeService runtimeService;
     private final EngineUsers engineUsers;
     private final TaskEscalationRepository escalations;
 
     LifecycleService(BetService bets, OptionService options, OutcomeService outcomes, DeliveryService delivery, TaskService taskService,
-                     RuntimeService runtimeService, EngineUsers engineUsers, TaskEscalationRepository escalations) {
+                     OpenTasks openTasks, RuntimeService runtimeService, EngineUsers engineUsers, TaskEscalationRepository escalations) {
         this.escalations = escalations;
         this.bets = bets;
         this.options = options;
         this.outcomes = outcomes;
         this.delivery = delivery;
         this.taskService = taskService;
+        this.openTasks = openTasks;
         this.runtimeService = runtimeService;
         this.engineUsers = engineUsers;
     }
@@ -174,12 +176,11 @@ public class LifecycleService {
     }
 
     private boolean hasOpenTask(UUID betId, Gate gate) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(betId.toString())
-                .taskDefinitionKeyIn(BetLifecycle.signTasksOf(gate).toArray(String[]::new)).count() > 0;
+        return openTasks.any(betId, BetLifecycle.signTasksOf(gate));
     }
 
     private boolean hasOpenTask(UUID betId, String taskKey) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(betId.toString()).taskDefinitionKey(taskKey).count() > 0;
+        return openTasks.any(betId, List.of(taskKey));
     }
 
     /** The recorded stall escalations of each bet, for a whole page of bets in one query. */
@@ -202,8 +203,7 @@ public class LifecycleService {
     }
 
     private Task openTask(Bet bet, String taskKey, String what) {
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(bet.getId().toString())
-                .taskDefinitionKey(taskKey).singleResult();
+        Task task = openTasks.of(bet.getId(), List.of(taskKey)).stream().findFirst().orElse(null);
         if (task == null) {
             throw new RuleViolation(ErrorCode.WRONG_STAGE, "betId",
                     "Bet " + bet.getKey() + " is in " + bet.getStage() + " and is not waiting for " + what);

@@ -24,21 +24,26 @@ import org.springframework.stereotype.Component;
 class SignOffInvalidation {
 
     private static final List<Gate> GATES_ON_THE_BRIEF = List.of(Gate.FRAMING, Gate.SPIKE, Gate.COMMITMENT);
+    private static final List<String> SIGN_TASKS_ON_THE_BRIEF = GATES_ON_THE_BRIEF.stream()
+            .flatMap(gate -> BetLifecycle.signTasksOf(gate).stream()).toList();
 
     private final TaskService taskService;
+    private final OpenTasks openTasks;
     private final RuntimeService runtimeService;
     private final SignOffs signOffs;
 
-    SignOffInvalidation(TaskService taskService, RuntimeService runtimeService, SignOffs signOffs) {
+    SignOffInvalidation(TaskService taskService, OpenTasks openTasks, RuntimeService runtimeService, SignOffs signOffs) {
         this.taskService = taskService;
+        this.openTasks = openTasks;
         this.runtimeService = runtimeService;
         this.signOffs = signOffs;
     }
 
     @EventListener
     void on(BriefRevised revised) {
+        List<Task> waiting = openTasks.of(revised.betId(), SIGN_TASKS_ON_THE_BRIEF);
         for (Gate gate : GATES_ON_THE_BRIEF) {
-            openTask(revised.betId(), gate).ifPresent(task -> {
+            firstOf(waiting, gate).ifPresent(task -> {
                 UUID round = UUID.fromString((String) taskService.getVariable(task.getId(), BetLifecycle.VAR_GATE_ROUND));
                 boolean stale = signOffs.inRound(round).stream().anyMatch(s -> s.getAnswer() == Answer.APPROVE
                         && !Objects.equals(s.getBriefHash(), revised.contentHash()));
@@ -49,9 +54,8 @@ class SignOffInvalidation {
         }
     }
 
-    private Optional<Task> openTask(UUID betId, Gate gate) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(betId.toString())
-                .taskDefinitionKeyIn(BetLifecycle.signTasksOf(gate).toArray(String[]::new)).list().stream().findFirst();
+    private static Optional<Task> firstOf(List<Task> waiting, Gate gate) {
+        return waiting.stream().filter(task -> BetLifecycle.signTasksOf(gate).contains(task.getTaskDefinitionKey())).findFirst();
     }
 
     /** Starts the gate again before cancelling the old round, so its enclosing stage never looks finished. */

@@ -1,0 +1,54 @@
+package io.tandem.lifecycle;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.NativeTaskQuery;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * A bet's open workflow tasks with the given task keys, found with a native query. Camunda's TaskQuery
+ * evaluates its whole dynamic SQL mapping on every call; finding the task to complete that way was about
+ * a sixth of the CPU a lifecycle step cost (BENCHMARKS.md, "Finding the open task").
+ */
+@Component
+class OpenTasks {
+
+    private final TaskService taskService;
+    private final String taskTable;
+    private final String executionTable;
+
+    OpenTasks(TaskService taskService, ManagementService management) {
+        this.taskService = taskService;
+        this.taskTable = management.getTableName(Task.class);
+        this.executionTable = management.getTableName(ProcessInstance.class);
+    }
+
+    /** Oldest first; empty if the bet waits on none of them. */
+    List<Task> of(UUID betId, Collection<String> taskKeys) {
+        if (taskKeys.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("select T.* from ").append(taskTable).append(" T join ").append(executionTable)
+                .append(" E on E.ID_ = T.PROC_INST_ID_ where E.BUSINESS_KEY_ = #{betKey} and T.TASK_DEF_KEY_ in (");
+        int i = 0;
+        for (String ignored : taskKeys) {
+            sql.append(i == 0 ? "" : ", ").append("#{key").append(i++).append('}');
+        }
+        NativeTaskQuery query = taskService.createNativeTaskQuery().sql(sql.append(") order by T.CREATE_TIME_, T.ID_").toString())
+                .parameter("betKey", betId.toString());
+        i = 0;
+        for (String key : taskKeys) {
+            query.parameter("key" + i++, key);
+        }
+        return query.list();
+    }
+
+    boolean any(UUID betId, Collection<String> taskKeys) {
+        return !of(betId, taskKeys).isEmpty();
+    }
+}
