@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -40,6 +41,10 @@ public final class BenchServer implements AutoCloseable {
                 s.execute("create database tandem");
             }
         }
+        String historyLevel = overrides.get("camunda.bpm.history-level");
+        if (historyLevel != null) {
+            recordHistoryLevel(postgres, historyLevel);
+        }
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "tandem"));
         properties.put("spring.datasource.username", "postgres");
@@ -60,6 +65,23 @@ public final class BenchServer implements AutoCloseable {
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = app.run(args);
         return new BenchServer(postgres, context);
+    }
+
+    /**
+     * Camunda refuses to start on a database that recorded another history level. For the history level runs,
+     * which measure writes, the level a generated database recorded is rewritten, so one database serves them all;
+     * history the old level wrote stays behind and only makes the tables larger.
+     */
+    private static void recordHistoryLevel(EmbeddedPostgres postgres, String level) throws Exception {
+        int id = List.of("none", "activity", "audit", "full").indexOf(level);
+        if (id < 0) {
+            throw new IllegalArgumentException("Unknown history level " + level);
+        }
+        try (Connection c = postgres.getDatabase("postgres", "tandem").getConnection(); Statement s = c.createStatement()) {
+            if (s.executeQuery("select 1 from pg_tables where tablename = 'act_ge_property'").next()) {
+                s.executeUpdate("update act_ge_property set value_ = '" + id + "' where name_ = 'historyLevel'");
+            }
+        }
     }
 
     public ConfigurableApplicationContext context() {
