@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A bet's open workflow tasks with the given task keys, found with a native query. Camunda's TaskQuery
- * evaluates its whole dynamic SQL mapping on every call; finding the task to complete that way was about
- * a sixth of the CPU a lifecycle step cost (BENCHMARKS.md, "Finding the open task").
+ * evaluates its whole dynamic SQL mapping on every call: 14 % of the data generator's CPU samples were
+ * there (BENCHMARKS.md, "Tuning").
  */
 @Component
 class OpenTasks {
