@@ -68,6 +68,16 @@ public final class LoadRunner {
         }
     }
 
+    /**
+     * Set as soon as the JVM is asked to stop. The clients end their loops then: otherwise they went on sending requests
+     * to a server in its shutdown for over a minute, and spoiled the first figures of the next run.
+     */
+    private static volatile boolean stopping;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "bench-stop"));
+    }
+
     public static Measured run(String name, int clients, Duration warmup, Duration measure, IntFunction<Step> clientFactory) {
         awaitQuiet();
         List<Histogram> histograms = new ArrayList<>();
@@ -90,7 +100,7 @@ public final class LoadRunner {
                 try {
                     while (true) {
                         long t0 = System.nanoTime();
-                        if (t0 >= measureTo) {
+                        if (t0 >= measureTo || stopping) {
                             break;
                         }
                         int completed;
