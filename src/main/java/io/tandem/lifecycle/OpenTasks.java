@@ -2,6 +2,7 @@ package io.tandem.lifecycle;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -33,18 +34,16 @@ class OpenTasks {
         if (taskKeys.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("select T.* from ").append(taskTable).append(" T join ").append(executionTable)
-                .append(" E on E.ID_ = T.PROC_INST_ID_ where E.BUSINESS_KEY_ = #{betKey} and T.TASK_DEF_KEY_ in (");
+        NativeTaskQuery query = taskService.createNativeTaskQuery().parameter("betKey", betId.toString());
+        StringJoiner keyParameters = new StringJoiner(", ", "(", ")");
         int i = 0;
-        for (String ignored : taskKeys) {
-            sql.append(i == 0 ? "" : ", ").append("#{key").append(i++).append('}');
-        }
-        NativeTaskQuery query = taskService.createNativeTaskQuery().sql(sql.append(") order by T.CREATE_TIME_, T.ID_").toString())
-                .parameter("betKey", betId.toString());
-        i = 0;
         for (String key : taskKeys) {
+            keyParameters.add("#{key" + i + "}");
             query.parameter("key" + i++, key);
         }
+        query.sql("select T.* from " + taskTable + " T join " + executionTable + " E on E.ID_ = T.PROC_INST_ID_"
+                + " where E.BUSINESS_KEY_ = #{betKey} and T.TASK_DEF_KEY_ in " + keyParameters
+                + " order by T.CREATE_TIME_, T.ID_");
         return query.list();
     }
 
