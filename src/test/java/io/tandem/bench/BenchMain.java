@@ -179,6 +179,31 @@ public final class BenchMain {
             }
         }
 
+        /**
+         * The page of 50 bets with the parsed-document cache off and on, in alternating slices (off, on, on, off, off,
+         * on) in this one warm JVM, so that JIT and machine drift fall on both alike. The cache's capacity is switched
+         * by reflection: it is fixed at start in the product.
+         */
+        List<LoadRunner.Measured> interleavedCacheComparison(ReadScenarios reads) throws Exception {
+            Object cache = context.getBean(Class.forName("io.tandem.graphql.ParsedDocumentCache"));
+            java.lang.reflect.Field capacity = cache.getClass().getDeclaredField("capacity");
+            capacity.setAccessible(true);
+            int original = capacity.getInt(cache);
+            java.time.Duration slice = java.time.Duration.ofSeconds(Math.max(5, config.measure().toSeconds() / 3));
+            List<LoadRunner.Measured> off = new java.util.ArrayList<>();
+            List<LoadRunner.Measured> on = new java.util.ArrayList<>();
+            try {
+                for (boolean cached : new boolean[] {false, true, true, false, false, true}) {
+                    capacity.setInt(cache, cached ? Math.max(original, 500) : 0);
+                    (cached ? on : off).add(reads.betPage(config.clients(), java.time.Duration.ofSeconds(3), slice));
+                }
+            } finally {
+                capacity.setInt(cache, original);
+            }
+            return List.of(LoadRunner.merge("read: page of 50 bets, parsed-document cache off (interleaved)", off),
+                    LoadRunner.merge("read: page of 50 bets, parsed-document cache on (interleaved)", on));
+        }
+
         void measureReads(long size, DataGenerator generator, ReadScenarios reads, boolean myTasks) throws Exception {
             List<UUID> sample = generator.sampleBets(2000, true);
             List<LoadRunner.Measured> measured = new java.util.ArrayList<>();
@@ -188,6 +213,9 @@ public final class BenchMain {
             }
             if (myTasks) {
                 measured.add(reads.myTasks(config.clients(), config.warmup(), config.measure()));
+            }
+            if (config.scenarios().contains("ab-cache")) {
+                measured.addAll(interleavedCacheComparison(reads));
             }
             report.reads.put(size, measured);
             report.statements.put(size, reads.statementsPerRequest(sample, myTasks, 10, 50));
