@@ -1,5 +1,6 @@
 package io.tandem.bench;
 
+import io.tandem.support.StatementCounter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,12 @@ public final class LoadRunner {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "bench-stop"));
     }
 
+    /** Runs the clients on uncounted connections: statement counts are measured apart, one request at a time. */
     public static Measured run(String name, int clients, Duration warmup, Duration measure, IntFunction<Step> clientFactory) {
+        return StatementCounter.bypassed(() -> load(name, clients, warmup, measure, clientFactory));
+    }
+
+    private static Measured load(String name, int clients, Duration warmup, Duration measure, IntFunction<Step> clientFactory) {
         awaitQuiet();
         List<Histogram> histograms = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
