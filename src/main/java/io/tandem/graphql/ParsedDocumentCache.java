@@ -32,7 +32,7 @@ class ParsedDocumentCache implements PreparsedDocumentProvider {
     private final int capacity;
     private final Map<String, PreparsedDocumentEntry> entries = new ConcurrentHashMap<>();
 
-    ParsedDocumentCache(@Value("${tandem.graphql.parsed-document-cache:500}") int capacity) {
+    ParsedDocumentCache(@Value("${tandem.graphql.parsed-document-cache}") int capacity) {
         this.capacity = capacity;
     }
 
