@@ -17,8 +17,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * test can say what one GraphQL request costs. Background threads (the job executor) are not counted, except
  * work a caller runs through {@link #countingHere} (the benchmark's engine-API baseline, which has no request).
  *
- * <p>datasource-proxy wraps every JDBC call of a counted connection, which cost a tenth of the benchmark generator's
- * CPU in a profile; the benchmark therefore hands out plain connections while it generates data or runs load
+ * <p>datasource-proxy wraps every JDBC call of a counted connection; its frames were a tenth of the benchmark generator's
+ * profile samples. The benchmark therefore hands out plain connections while it generates data or runs load
  * ({@link #bypassed}), and counts only in its sequential statement measurements.
  */
 @TestConfiguration(proxyBeanMethods = false)
