@@ -85,13 +85,16 @@ public class StatementCounter {
 
         @Override
         public Connection getConnection() throws SQLException {
-            return BYPASSES.get() > 0 ? obtainTargetDataSource().getConnection() : counting.getConnection();
+            return current().getConnection();
         }
 
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
-            return BYPASSES.get() > 0 ? obtainTargetDataSource().getConnection(username, password)
-                    : counting.getConnection(username, password);
+            return current().getConnection(username, password);
+        }
+
+        private DataSource current() {
+            return BYPASSES.get() > 0 ? obtainTargetDataSource() : counting;
         }
     }
 }
