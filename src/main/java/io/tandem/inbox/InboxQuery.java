@@ -18,6 +18,11 @@ import org.springframework.stereotype.Repository;
  * Reads inboxes straight from the engine's runtime tables, in one statement per page: Camunda's task query has no
  * keyset paging. The rule for who may act is the engine's own: tasks held by the person, and unheld tasks whose
  * candidates name them or one of their groups (TaskRules sets the candidates when a task opens).
+ *
+ * <p>A page in the order tasks opened (the default) is read through {@code inbox_candidate} (CandidateIndex): one
+ * ordered, limited index read per way in (held by the person, offered to them, offered to each of their groups), so
+ * its cost does not grow with the number of open tasks. A page of one bet, or in another order, reads the engine's
+ * tables with every candidate link, as the count does.
  */
 @Repository
 class InboxQuery {
@@ -51,6 +56,11 @@ class InboxQuery {
     }
 
     List<InboxTask> page(Page page) {
+        return page.order() == TaskOrder.CREATED && page.betId() == null ? pageByCandidates(page) : pageByScan(page);
+    }
+
+    /** Every task the person may act on, filtered and then sorted: reads each candidate link of the lifecycle. */
+    List<InboxTask> pageByScan(Page page) {
         MapSqlParameterSource parameters = parameters(page);
         StringBuilder sql = new StringBuilder(COLUMNS).append(TASKS).append(THEIR_BETS).append(where(page));
         if (page.afterId() != null) {
@@ -61,6 +71,48 @@ class InboxQuery {
         sql.append(" order by ").append(page.order().orderBy(page.ascending())).append(" limit :limit");
         parameters.addValue("limit", page.size() + 1);
         return jdbc.query(sql.toString(), parameters, InboxQuery::task);
+    }
+
+    /**
+     * The first tasks of each way in, by the same keyset, merged: a task among the page's first {@code size + 1} is
+     * among the first {@code size + 1} of some way in, as at most {@code size} tasks come before it in any of them.
+     */
+    List<InboxTask> pageByCandidates(Page page) {
+        MapSqlParameterSource parameters = parameters(page).addValue("limit", page.size() + 1);
+        String direction = page.ascending() ? "asc" : "desc";
+        String filters = filters(page);
+        List<String> waysIn = new ArrayList<>();
+        if (!Boolean.FALSE.equals(page.claimed())) {
+            waysIn.add("select t.id_ from act_ru_task t " + OF_THE_LIFECYCLE + " and t.assignee_ = :userId" + filters
+                    + after(page, "t.create_time_", "t.id_") + " order by t.create_time_ " + direction + ", t.id_ " + direction);
+        }
+        if (!Boolean.TRUE.equals(page.claimed())) {
+            waysIn.add(offered("c.user_id = :userId", page, filters, direction));
+            int i = 0;
+            for (String group : page.groups()) {
+                parameters.addValue("group" + i, group);
+                waysIn.add(offered("c.group_id = :group" + i++, page, filters, direction));
+            }
+        }
+        if (page.afterId() != null) {
+            parameters.addValue("afterValue", Timestamp.from((Instant) page.afterValue())).addValue("afterId", page.afterId());
+        }
+        String sql = COLUMNS + " from (" + String.join(" union ", waysIn.stream().map(way -> "(" + way + " limit :limit)").toList())
+                + ") k join act_ru_task t on t.id_ = k.id_ join act_ru_execution e on e.id_ = t.proc_inst_id_\n" + THEIR_BETS
+                + " order by " + page.order().orderBy(page.ascending()) + " limit :limit";
+        return jdbc.query(sql, parameters, InboxQuery::task);
+    }
+
+    /** Unheld tasks offered to one user or group, read in order from inbox_candidate's index. */
+    private static String offered(String candidate, Page page, String filters, String direction) {
+        return "select c.task_id as id_ from inbox_candidate c join act_ru_task t on t.id_ = c.task_id "
+                + OF_THE_LIFECYCLE + " and " + candidate + " and t.assignee_ is null" + filters
+                + after(page, "c.created_at", "c.task_id") + " order by c.created_at " + direction + ", c.task_id " + direction;
+    }
+
+    private static String after(Page page, String created, String id) {
+        return page.afterId() == null ? ""
+                : " and (" + created + ", " + id + ") " + (page.ascending() ? ">" : "<") + " (:afterValue, :afterId)";
     }
 
     /**
@@ -97,6 +149,12 @@ class InboxQuery {
         } else if (Boolean.FALSE.equals(page.claimed())) {
             where.append(" and t.assignee_ is null");
         }
+        return where.append(filters(page)).toString();
+    }
+
+    /** The filters besides who may act and whether the task is held. */
+    private static String filters(Page page) {
+        StringBuilder where = new StringBuilder();
         if (page.steps() != null) {
             where.append(" and t.task_def_key_ in (:steps)");
         }

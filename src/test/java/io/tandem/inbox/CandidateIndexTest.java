@@ -1,0 +1,136 @@
+package io.tandem.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.decision.Gate;
+import io.tandem.graphql.GlobalId;
+import io.tandem.lifecycle.BetLifecycle;
+import io.tandem.support.GraphQlTestBase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The inbox's candidate index (inbox_candidate, kept by a trigger on the engine's candidate links): pages read
+ * through it hold exactly what the full scan of the engine's tables finds, it follows links changed through the
+ * engine's own API, and installing it copies the links already there.
+ */
+class CandidateIndexTest extends GraphQlTestBase {
+
+    private static final String PRODUCT_FRAMING = "task_sign_framing_product";
+
+    @Autowired
+    private InboxQuery query;
+    @Autowired
+    private CandidateIndex index;
+    @Autowired
+    private TaskService taskService;
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void pagesReadThroughTheIndexHoldWhatTheFullScanFinds() {
+        List<String> bets = List.of(framingGateOpen(), framingGateOpen(), framingGateOpen("productLead", "paul"),
+                framingGateOpen("engineeringLead", "ethan"), framingGateOpen());
+        driver.mutateOk("priya", "claimTask", input("taskId", productFramingTask(bets.get(0))));
+        driver.mutateOk("sam", "claimTask", input("taskId", productFramingTask(bets.get(1))));
+
+        Map<String, List<String>> people = Map.of("priya", List.of("product"), "paul", List.of("product"),
+                "erin", List.of("engineering"), "ethan", List.of("engineering"),
+                "sam", List.of("product", "engineering"), "lena", List.of("leadership"));
+        int compared = 0;
+        for (Map.Entry<String, List<String>> person : people.entrySet()) {
+            for (Boolean claimed : Arrays.asList(null, true, false)) {
+                for (boolean ascending : List.of(true, false)) {
+                    compared += compare(new InboxQuery.Page(person.getKey(), person.getValue(), null, null, claimed, null,
+                            Instant.now(), TaskOrder.CREATED, ascending, null, null, 10));
+                }
+            }
+        }
+        for (String person : List.of("priya", "sam")) {
+            for (List<String> steps : List.of(BetLifecycle.signTasksOf(Gate.FRAMING), List.of("task_write_brief"))) {
+                compared += compare(new InboxQuery.Page(person, people.get(person), steps, null, null, false,
+                        Instant.now(), TaskOrder.CREATED, true, null, null, 3));
+            }
+        }
+        assertThat(compared).as("the comparisons saw tasks").isGreaterThan(20);
+    }
+
+    @Test
+    void followsCandidateLinksChangedThroughTheEnginesApi() {
+        String task = productFramingTask(framingGateOpen());
+        assertThat(inboxOf("lena")).doesNotContain(task);
+
+        taskService.addCandidateUser(task, "lena");
+        assertThat(inboxOf("lena")).contains(task);
+
+        taskService.deleteCandidateUser(task, "lena");
+        assertThat(inboxOf("lena")).doesNotContain(task);
+    }
+
+    @Test
+    void installingCopiesTheLinksAlreadyThere() {
+        String task = productFramingTask(framingGateOpen());
+        jdbc.execute("drop trigger " + CandidateIndex.TRIGGER + " on act_ru_identitylink");
+        jdbc.update("delete from inbox_candidate");
+        taskService.addCandidateUser(task, "lena");
+
+        index.afterPropertiesSet();
+
+        assertThat(inboxOf("lena")).contains(task);
+        assertThat(jdbc.queryForObject("select count(*) from inbox_candidate", Long.class)).isEqualTo(jdbc.queryForObject(
+                "select count(*) from act_ru_identitylink where type_ = 'candidate' and task_id_ is not null", Long.class));
+        taskService.deleteCandidateUser(task, "lena");
+        assertThat(inboxOf("lena")).as("the trigger is back").doesNotContain(task);
+    }
+
+    private int compare(InboxQuery.Page first) {
+        List<String> scanned = allPages(first, true);
+        assertThat(allPages(first, false)).as(first.toString()).isEqualTo(scanned);
+        return scanned.size();
+    }
+
+    /** Task ids of every page, each page starting after the last task of the one before, as a cursor does. */
+    private List<String> allPages(InboxQuery.Page first, boolean scan) {
+        List<String> ids = new ArrayList<>();
+        InboxQuery.Page page = first;
+        for (int pages = 0; pages < 1000; pages++) {
+            List<InboxTask> found = scan ? query.pageByScan(page) : query.pageByCandidates(page);
+            List<InboxTask> shown = found.subList(0, Math.min(page.size(), found.size()));
+            shown.forEach(task -> ids.add(task.taskId()));
+            if (found.size() <= page.size()) {
+                return ids;
+            }
+            InboxTask last = shown.get(shown.size() - 1);
+            page = new InboxQuery.Page(page.userId(), page.groups(), page.steps(), null, page.claimed(), page.overdue(),
+                    page.now(), page.order(), page.ascending(), last.createdAt(), last.taskId(), page.size());
+        }
+        throw new AssertionError("more than 1000 pages");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> inboxOf(String user) {
+        Map<String, Object> connection = as(user).documentName("myTasks").variable("first", 50).execute()
+                .path("myTasks").entity(Map.class).get();
+        return ((List<Map<String, Object>>) connection.get("edges")).stream()
+                .map(edge -> (String) ((Map<?, ?>) edge.get("node")).get("taskId")).toList();
+    }
+
+    private String productFramingTask(String bet) {
+        return jdbc.queryForObject("select t.id_ from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_"
+                + " where e.business_key_ = ? and t.task_def_key_ = ?", String.class,
+                GlobalId.parse(bet).orElseThrow().id().toString(), PRODUCT_FRAMING);
+    }
+
+    private String framingGateOpen(Object... extra) {
+        String bet = driver.createBet("priya", extra);
+        driver.completeFramingWork(bet);
+        return bet;
+    }
+}
