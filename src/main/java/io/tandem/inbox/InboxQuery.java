@@ -42,12 +42,13 @@ class InboxQuery {
     private static final String THEIR_BETS = """
               join bet b on b.id = cast(e.business_key_ as uuid)
             """;
-    private static final String OF_THE_LIFECYCLE = """
-            where t.proc_def_id_ like :processDefinitions
-            """;
+    /**
+     * A literal, not a parameter: PostgreSQL then knows that nearly every task matches when it plans a prepared
+     * statement once for all values. With a parameter, that plan expected few matches and read a page of myTasks with
+     * parallel workers: 5–13 ms against 0.1–1.1 ms at 100k bets.
+     */
+    private static final String OF_THE_LIFECYCLE = "where t.proc_def_id_ like '" + BetLifecycle.PROCESS_KEY + ":%'\n";
     private static final String TASKS_OF_BETS = TASKS + THEIR_BETS + OF_THE_LIFECYCLE;
-
-    private static final String PROCESS_DEFINITIONS = BetLifecycle.PROCESS_KEY + ":%";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -78,7 +79,10 @@ class InboxQuery {
      * among the first {@code size + 1} of some way in, as at most {@code size} tasks come before it in any of them.
      */
     List<InboxTask> pageByCandidates(Page page) {
-        MapSqlParameterSource parameters = parameters(page).addValue("limit", page.size() + 1);
+        MapSqlParameterSource parameters = parameters(page);
+        // a literal for the same reason as OF_THE_LIFECYCLE: with a parameter, the plan made once for all values
+        // expected each way in to read far more than a page (30–35 ms against 0.1–1.1 ms at 100k bets)
+        String limit = " limit " + (page.size() + 1);
         String direction = page.ascending() ? "asc" : "desc";
         String filters = filters(page);
         List<String> waysIn = new ArrayList<>();
@@ -97,9 +101,9 @@ class InboxQuery {
         if (page.afterId() != null) {
             parameters.addValue("afterValue", Timestamp.from((Instant) page.afterValue())).addValue("afterId", page.afterId());
         }
-        String sql = COLUMNS + " from (" + String.join(" union ", waysIn.stream().map(way -> "(" + way + " limit :limit)").toList())
+        String sql = COLUMNS + " from (" + String.join(" union ", waysIn.stream().map(way -> "(" + way + limit + ")").toList())
                 + ") k join act_ru_task t on t.id_ = k.id_ join act_ru_execution e on e.id_ = t.proc_inst_id_\n" + THEIR_BETS
-                + " order by " + page.order().orderBy(page.ascending()) + " limit :limit";
+                + " order by " + page.order().orderBy(page.ascending()) + limit;
         return jdbc.query(sql, parameters, InboxQuery::task);
     }
 
@@ -128,13 +132,12 @@ class InboxQuery {
     /** The open tasks of some bets, oldest first. */
     List<InboxTask> openTasks(Collection<UUID> betIds) {
         return jdbc.query(COLUMNS + TASKS_OF_BETS + " and e.business_key_ in (:betIds) order by t.create_time_, t.id_",
-                new MapSqlParameterSource("processDefinitions", PROCESS_DEFINITIONS)
-                        .addValue("betIds", betIds.stream().map(UUID::toString).toList()), InboxQuery::task);
+                new MapSqlParameterSource("betIds", betIds.stream().map(UUID::toString).toList()), InboxQuery::task);
     }
 
     Optional<InboxTask> task(String taskId) {
-        return jdbc.query(COLUMNS + TASKS_OF_BETS + " and t.id_ = :taskId", new MapSqlParameterSource("processDefinitions",
-                PROCESS_DEFINITIONS).addValue("taskId", taskId), InboxQuery::task).stream().findFirst();
+        return jdbc.query(COLUMNS + TASKS_OF_BETS + " and t.id_ = :taskId", new MapSqlParameterSource("taskId", taskId),
+                InboxQuery::task).stream().findFirst();
     }
 
     private static String where(Page page) {
@@ -171,7 +174,6 @@ class InboxQuery {
 
     private static MapSqlParameterSource parameters(Page page) {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
-                .addValue("processDefinitions", PROCESS_DEFINITIONS)
                 .addValue("userId", page.userId())
                 // an empty IN list is not valid SQL; no group is called this
                 .addValue("groups", page.groups().isEmpty() ? List.of("") : new ArrayList<>(page.groups()))
