@@ -1,48 +1,35 @@
 package io.tandem.inbox;
 
+import io.tandem.platform.EngineSchemaAddition;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Puts the trigger that keeps {@code inbox_candidate} in step (migration V9) on the engine's candidate links, and
- * fills the table from the links already there. It runs at start-up, before Tandem serves anyone, and only where the
- * trigger is missing: the first start after the migration, or an engine schema that was re-created. The process engine
- * is a constructor argument so that its tables exist; the JDBC template makes Spring Boot run the migrations first.
+ * fills the table from the links already there, where the trigger is missing: the first start after the migration,
+ * or an engine schema that was re-created.
  */
 @Component
-class CandidateIndex implements InitializingBean {
+class CandidateIndex extends EngineSchemaAddition {
 
     static final String TRIGGER = "inbox_candidate_mirror";
-    /** Serialises instances that start together on one database (any constant both agree on). */
-    private static final long INSTALL_LOCK = 0x7a6e64656d01L;
 
     private static final Logger log = LoggerFactory.getLogger(CandidateIndex.class);
 
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transaction;
-
     CandidateIndex(JdbcTemplate jdbc, PlatformTransactionManager transactions, ProcessEngine engine) {
-        this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
-    }
-
-    @Override
-    public void afterPropertiesSet() {
-        transaction.executeWithoutResult(status -> install());
+        super(jdbc, transactions, engine);
     }
 
     /**
-     * One transaction: creating the trigger waits for the engine's open writes to the links and holds back new ones
-     * until the copy below commits, so no link is copied twice or missed.
+     * Creating the trigger waits for the engine's open writes to the links and holds back new ones until the copy
+     * below commits with it, so no link is copied twice or missed.
      */
-    void install() {
-        jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, INSTALL_LOCK);
+    @Override
+    protected void apply(JdbcTemplate jdbc) {
         Boolean present = jdbc.queryForObject("select exists (select 1 from pg_trigger where tgname = ?"
                 + " and tgrelid = 'act_ru_identitylink'::regclass)", Boolean.class, TRIGGER);
         if (Boolean.TRUE.equals(present)) {
