@@ -66,8 +66,6 @@ class InboxQuery {
         StringBuilder sql = new StringBuilder(COLUMNS).append(TASKS).append(THEIR_BETS).append(where(page));
         if (page.afterId() != null) {
             sql.append(" and ").append(page.order().after(page.ascending()));
-            parameters.addValue("afterValue", page.afterValue() instanceof Instant instant ? Timestamp.from(instant) : page.afterValue());
-            parameters.addValue("afterId", page.afterId());
         }
         sql.append(" order by ").append(page.order().orderBy(page.ascending())).append(" limit :limit");
         parameters.addValue("limit", page.size() + 1);
@@ -83,23 +81,18 @@ class InboxQuery {
         // a literal for the same reason as OF_THE_LIFECYCLE: with a parameter, the plan made once for all values
         // expected each way in to read far more than a page (30–35 ms against 0.1–1.1 ms at 100k bets)
         String limit = " limit " + (page.size() + 1);
-        String direction = page.ascending() ? "asc" : "desc";
-        String filters = filters(page);
         List<String> waysIn = new ArrayList<>();
         if (!Boolean.FALSE.equals(page.claimed())) {
-            waysIn.add("select t.id_ from act_ru_task t " + OF_THE_LIFECYCLE + " and t.assignee_ = :userId" + filters
-                    + after(page, "t.create_time_", "t.id_") + " order by t.create_time_ " + direction + ", t.id_ " + direction);
+            waysIn.add(wayIn("select t.id_ from act_ru_task t " + OF_THE_LIFECYCLE + " and t.assignee_ = :userId", page,
+                    TaskOrder.CREATED.column(), "t.id_"));
         }
         if (!Boolean.TRUE.equals(page.claimed())) {
-            waysIn.add(offered("c.user_id = :userId", page, filters, direction));
+            waysIn.add(offered("c.user_id = :userId", page));
             int i = 0;
             for (String group : page.groups()) {
                 parameters.addValue("group" + i, group);
-                waysIn.add(offered("c.group_id = :group" + i++, page, filters, direction));
+                waysIn.add(offered("c.group_id = :group" + i++, page));
             }
-        }
-        if (page.afterId() != null) {
-            parameters.addValue("afterValue", Timestamp.from((Instant) page.afterValue())).addValue("afterId", page.afterId());
         }
         String sql = COLUMNS + " from (" + String.join(" union ", waysIn.stream().map(way -> "(" + way + limit + ")").toList())
                 + ") k join act_ru_task t on t.id_ = k.id_ join act_ru_execution e on e.id_ = t.proc_inst_id_\n" + THEIR_BETS
@@ -108,15 +101,15 @@ class InboxQuery {
     }
 
     /** Unheld tasks offered to one user or group, read in order from inbox_candidate's index. */
-    private static String offered(String candidate, Page page, String filters, String direction) {
-        return "select c.task_id as id_ from inbox_candidate c join act_ru_task t on t.id_ = c.task_id "
-                + OF_THE_LIFECYCLE + " and " + candidate + " and t.assignee_ is null" + filters
-                + after(page, "c.created_at", "c.task_id") + " order by c.created_at " + direction + ", c.task_id " + direction;
+    private static String offered(String candidate, Page page) {
+        return wayIn("select c.task_id as id_ from inbox_candidate c join act_ru_task t on t.id_ = c.task_id "
+                + OF_THE_LIFECYCLE + " and " + candidate + " and t.assignee_ is null", page, "c.created_at", "c.task_id");
     }
 
-    private static String after(Page page, String created, String id) {
-        return page.afterId() == null ? ""
-                : " and (" + created + ", " + id + ") " + (page.ascending() ? ">" : "<") + " (:afterValue, :afterId)";
+    /** One way in with the page's filters, after the cursor, in the page's order by the given opening time and id. */
+    private static String wayIn(String select, Page page, String created, String id) {
+        return select + filters(page) + (page.afterId() == null ? "" : " and " + TaskOrder.after(created, id, page.ascending()))
+                + " order by " + TaskOrder.orderBy(created, id, page.ascending());
     }
 
     /**
@@ -186,6 +179,10 @@ class InboxQuery {
         }
         if (page.overdue() != null) {
             parameters.addValue("now", Timestamp.from(page.now()));
+        }
+        if (page.afterId() != null) {
+            parameters.addValue("afterValue", page.afterValue() instanceof Instant instant ? Timestamp.from(instant) : page.afterValue())
+                    .addValue("afterId", page.afterId());
         }
         return parameters;
     }

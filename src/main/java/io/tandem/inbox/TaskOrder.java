@@ -29,13 +29,23 @@ enum TaskOrder {
     }
 
     String orderBy(boolean ascending) {
-        String direction = ascending ? "asc" : "desc";
-        return column + " " + direction + ", t.id_ " + direction;
+        return orderBy(column, "t.id_", ascending);
     }
 
     /** The keyset condition for tasks after the cursor's position. */
     String after(boolean ascending) {
-        return "(" + column + ", t.id_) " + (ascending ? ">" : "<") + " (:afterValue, :afterId)";
+        return after(column, "t.id_", ascending);
+    }
+
+    /** The keyset order on any pair of columns holding a task's sort value and id (inbox_candidate has its own). */
+    static String orderBy(String value, String id, boolean ascending) {
+        String direction = ascending ? "asc" : "desc";
+        return value + " " + direction + ", " + id + " " + direction;
+    }
+
+    /** The keyset condition on such a pair: after {@code :afterValue, :afterId}. */
+    static String after(String value, String id, boolean ascending) {
+        return "(" + value + ", " + id + ") " + (ascending ? ">" : "<") + " (:afterValue, :afterId)";
     }
 
     Map<String, Object> cursorKeys(InboxTask task) {
