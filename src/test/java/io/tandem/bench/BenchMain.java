@@ -1,11 +1,14 @@
 package io.tandem.bench;
 
+import io.tandem.support.StatementCounter;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The benchmark: boots Tandem in this JVM (embedded PostgreSQL with a data directory kept between runs), measures
@@ -41,9 +44,14 @@ public final class BenchMain {
                     "hikari maximum-pool-size", server.context().getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size", "?"));
             env.forEach(report.run::put);
             if (config.scenarios().contains("serve")) {
-                // for probing by hand (curl, jstack): Tandem on the benchmark database until the process is stopped
+                // for probing by hand (curl, ab, a profiler): Tandem on the benchmark database until the process is
+                // stopped, on the pool's own connections as under the harness's load (the counting proxy costs CPU)
                 System.out.println("[bench] serving on port " + server.port() + ", PostgreSQL on " + server.postgresPort());
-                Thread.sleep(Long.MAX_VALUE);
+                StatementCounter.bypassed(() -> {
+                    while (true) {
+                        LockSupport.park();
+                    }
+                });
             }
             new Bench(server.context(), server.port(), config, report).run(server);
         } finally {
