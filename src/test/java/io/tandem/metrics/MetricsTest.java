@@ -92,6 +92,24 @@ class MetricsTest extends GraphQlTestBase {
                 .until(() -> scrape().value("tandem_tasks_open", "gate", "FRAMING") == openFraming + 2);
     }
 
+    @Test
+    void graphQlRequestsAreTimedButNotEachField() {
+        String bet = driver.createBet("priya");
+        readBet(bet);
+        Metrics before = scrape();
+        readBet(bet);
+
+        Metrics after = scrape();
+        assertThat(after.delta(before, "graphql_request_seconds_count", "graphql_outcome", "SUCCESS")).isPositive();
+        // per-field timers cost every request CPU (BENCHMARKS.md, "Tuning"), so none is kept
+        assertThat(after.samples()).doesNotContainKeys("graphql_datafetcher_seconds_count", "graphql_datafetcher_active_seconds_count");
+    }
+
+    private void readBet(String bet) {
+        as("priya").document("query($id: ID!) { bet(id: $id) { id title brief { revision } } }")
+                .variable("id", bet).execute().path("bet.id").entity(String.class).isEqualTo(bet);
+    }
+
     /** A scrape after the gauges' one-second snapshot has certainly expired. */
     private Metrics scrapeFresh() {
         try {
