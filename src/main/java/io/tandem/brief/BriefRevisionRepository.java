@@ -15,11 +15,14 @@ interface BriefRevisionRepository extends JpaRepository<BriefRevision, UUID> {
 
     List<BriefRevision> findByBetIdInOrderByRevisionAsc(Collection<UUID> betIds);
 
-    /** The latest revision of each of many bets, in one statement. */
-    @Query("""
-            select r from BriefRevision r
-            where r.betId in :betIds
-              and r.revision = (select max(x.revision) from BriefRevision x where x.betId = r.betId)
+    /**
+     * The latest revision of each of many bets, in one statement. The ids travel as one array: with an IN list
+     * Hibernate translates the query again on every call (its plan cache skips multi-valued parameters).
+     */
+    @Query(nativeQuery = true, value = """
+            select r.* from brief_revision r
+            where r.bet_id = any(:betIds)
+              and r.revision = (select max(x.revision) from brief_revision x where x.bet_id = r.bet_id)
             """)
-    List<BriefRevision> findLatestByBetIds(Collection<UUID> betIds);
+    List<BriefRevision> findLatestByBetIds(UUID[] betIds);
 }

@@ -74,7 +74,7 @@ public class BriefService {
 
     @Transactional(readOnly = true)
     public Map<UUID, BriefRevision> latest(Collection<UUID> betIds) {
-        return revisions.findLatestByBetIds(betIds).stream()
+        return revisions.findLatestByBetIds(betIds.toArray(UUID[]::new)).stream()
                 .collect(Collectors.toMap(BriefRevision::getBetId, Function.identity()));
     }
 

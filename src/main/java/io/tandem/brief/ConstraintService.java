@@ -75,7 +75,7 @@ public class ConstraintService {
 
     @Transactional(readOnly = true)
     public Map<UUID, List<TechnicalConstraint>> forBets(Collection<UUID> betIds) {
-        return constraints.findByBetIdInOrderByCreatedAtAsc(betIds).stream()
+        return constraints.findByBetIds(betIds.toArray(UUID[]::new)).stream()
                 .collect(Collectors.groupingBy(TechnicalConstraint::getBetId));
     }
 

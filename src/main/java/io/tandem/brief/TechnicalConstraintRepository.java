@@ -1,6 +1,5 @@
 package io.tandem.brief;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,7 +7,9 @@ import org.springframework.data.jpa.repository.Query;
 
 interface TechnicalConstraintRepository extends JpaRepository<TechnicalConstraint, UUID> {
 
-    List<TechnicalConstraint> findByBetIdInOrderByCreatedAtAsc(Collection<UUID> betIds);
+    /** The constraints of many bets, oldest first (the ids as one array: BriefRevisionRepository says why). */
+    @Query(nativeQuery = true, value = "select c.* from technical_constraint c where c.bet_id = any(:betIds) order by c.created_at")
+    List<TechnicalConstraint> findByBetIds(UUID[] betIds);
 
     @Query("""
             select count(c) from TechnicalConstraint c where c.betId = :betId

@@ -70,7 +70,7 @@ public class DecisionLog {
 
     @Transactional(readOnly = true)
     public Map<UUID, Decision> latest(Collection<UUID> betIds) {
-        return decisions.findLatestByBetIds(betIds).stream()
+        return decisions.findLatestByBetIds(betIds.toArray(UUID[]::new)).stream()
                 .collect(Collectors.toMap(Decision::getBetId, Function.identity()));
     }
 

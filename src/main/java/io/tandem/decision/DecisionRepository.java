@@ -21,13 +21,13 @@ interface DecisionRepository extends JpaRepository<Decision, UUID> {
 
     long countByBetId(UUID betId);
 
-    /** The newest entry of each of many bets, in one statement. */
-    @Query("""
-            select d from Decision d
-            where d.betId in :betIds
-              and d.sequence = (select max(x.sequence) from Decision x where x.betId = d.betId)
+    /** The newest entry of each of many bets, in one statement (the ids as one array, as BriefRevisionRepository says why). */
+    @Query(nativeQuery = true, value = """
+            select d.* from decision d
+            where d.bet_id = any(:betIds)
+              and d.sequence = (select max(x.sequence) from decision x where x.bet_id = d.bet_id)
             """)
-    List<Decision> findLatestByBetIds(Collection<UUID> betIds);
+    List<Decision> findLatestByBetIds(UUID[] betIds);
 
     /** The entries that supersede any of these, oldest first. */
     List<Decision> findBySupersedesIdInOrderBySequenceAsc(Collection<UUID> supersededIds);
