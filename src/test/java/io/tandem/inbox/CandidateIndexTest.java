@@ -36,8 +36,8 @@ class CandidateIndexTest extends GraphQlTestBase {
 
     @Test
     void pagesReadThroughTheIndexHoldWhatTheFullScanFinds() {
-        List<String> bets = List.of(framingGateOpen(), framingGateOpen(), framingGateOpen("productLead", "paul"),
-                framingGateOpen("engineeringLead", "ethan"), framingGateOpen());
+        List<String> bets = List.of(driver.framingGateOpen(), driver.framingGateOpen(), driver.framingGateOpen("productLead", "paul"),
+                driver.framingGateOpen("engineeringLead", "ethan"), driver.framingGateOpen());
         driver.mutateOk("priya", "claimTask", input("taskId", productFramingTask(bets.get(0))));
         driver.mutateOk("sam", "claimTask", input("taskId", productFramingTask(bets.get(1))));
 
@@ -64,7 +64,7 @@ class CandidateIndexTest extends GraphQlTestBase {
 
     @Test
     void followsCandidateLinksChangedThroughTheEnginesApi() {
-        String task = productFramingTask(framingGateOpen());
+        String task = productFramingTask(driver.framingGateOpen());
         assertThat(inboxOf("lena")).doesNotContain(task);
 
         taskService.addCandidateUser(task, "lena");
@@ -76,7 +76,7 @@ class CandidateIndexTest extends GraphQlTestBase {
 
     @Test
     void installingCopiesTheLinksAlreadyThere() {
-        String task = productFramingTask(framingGateOpen());
+        String task = productFramingTask(driver.framingGateOpen());
         jdbc.execute("drop trigger " + CandidateIndex.TRIGGER + " on act_ru_identitylink");
         jdbc.update("delete from inbox_candidate");
         taskService.addCandidateUser(task, "lena");
@@ -126,11 +126,5 @@ class CandidateIndexTest extends GraphQlTestBase {
         return jdbc.queryForObject("select t.id_ from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_"
                 + " where e.business_key_ = ? and t.task_def_key_ = ?", String.class,
                 GlobalId.parse(bet).orElseThrow().id().toString(), PRODUCT_FRAMING);
-    }
-
-    private String framingGateOpen(Object... extra) {
-        String bet = driver.createBet("priya", extra);
-        driver.completeFramingWork(bet);
-        return bet;
     }
 }

@@ -31,8 +31,8 @@ class InboxTest extends GraphQlTestBase {
 
     @Test
     void showsEachPersonTheTasksTheirRolesAndLeadsLetThemTake() {
-        String open = framingGateOpen();
-        String led = framingGateOpen("productLead", "paul");
+        String open = driver.framingGateOpen();
+        String led = driver.framingGateOpen("productLead", "paul");
 
         assertThat(steps("priya", open)).containsExactly(PRODUCT_FRAMING);
         assertThat(steps("erin", open)).containsExactly(ENGINEERING_FRAMING);
@@ -55,7 +55,7 @@ class InboxTest extends GraphQlTestBase {
 
     @Test
     void filtersOrdersAndPagesTheInbox() {
-        List<String> bets = List.of(framingGateOpen(), framingGateOpen(), framingGateOpen());
+        List<String> bets = List.of(driver.framingGateOpen(), driver.framingGateOpen(), driver.framingGateOpen());
 
         List<Map<String, Object>> all = new ArrayList<>();
         String after = null;
@@ -96,7 +96,7 @@ class InboxTest extends GraphQlTestBase {
 
     @Test
     void refusesACursorOfAnotherOrdering() {
-        framingGateOpen();
+        driver.framingGateOpen();
         Map<String, Object> page = myTasks("priya", 1, null, null, null);
         String cursor = (String) ((Map<?, ?>) page.get("pageInfo")).get("endCursor");
 
@@ -108,7 +108,7 @@ class InboxTest extends GraphQlTestBase {
 
     @Test
     void aClaimedTaskShowsItsHolderAndNobodyElseCanTakeIt() {
-        String bet = framingGateOpen();
+        String bet = driver.framingGateOpen();
         String task = taskOf("priya", bet, PRODUCT_FRAMING);
 
         Payload claimed = driver.mutateOk("priya", "claimTask", input("taskId", task));
@@ -143,9 +143,9 @@ class InboxTest extends GraphQlTestBase {
 
     @Test
     void handsOverOnlyToSomeoneTheTaskWaitsOn() {
-        String bet = framingGateOpen();
+        String bet = driver.framingGateOpen();
         String task = taskOf("priya", bet, PRODUCT_FRAMING);
-        String led = framingGateOpen("productLead", "paul");
+        String led = driver.framingGateOpen("productLead", "paul");
         String ledTask = taskOf("paul", led, PRODUCT_FRAMING);
 
         assertRefused("priya", "handOverTask", input("taskId", task, "to", "erin"), "WRONG_ROLE", "to");
@@ -176,7 +176,7 @@ class InboxTest extends GraphQlTestBase {
         if (!users.userExists(JANE)) {
             users.createUser(User.withUsername(JANE).password("{noop}" + JANE).roles("product").build());
         }
-        String bet = framingGateOpen();
+        String bet = driver.framingGateOpen();
         String task = taskOf("priya", bet, PRODUCT_FRAMING);
 
         assertThat(driver.mutateOk(JANE, "claimTask", input("taskId", task)).get("task")).containsEntry("assignee", JANE);
@@ -188,7 +188,7 @@ class InboxTest extends GraphQlTestBase {
 
     @Test
     void waitingOnSaysWhomEachOpenTaskWaitsOnAndForHowLong() {
-        String bet = framingGateOpen("engineeringLead", "ethan");
+        String bet = driver.framingGateOpen("engineeringLead", "ethan");
         driver.mutateOk("priya", "claimTask", input("taskId", taskOf("priya", bet, PRODUCT_FRAMING)));
 
         List<Map<String, Object>> waiting = waitingOn(bet);
@@ -208,11 +208,6 @@ class InboxTest extends GraphQlTestBase {
         assertThat(payload.get("task")).isNull();
     }
 
-    private String framingGateOpen(Object... extra) {
-        String bet = driver.createBet("priya", extra);
-        driver.completeFramingWork(bet);
-        return bet;
-    }
 
     private String holder(String bet, String step) {
         return (String) waitingOn(bet).stream().filter(t -> step.equals(t.get("step"))).findFirst().orElseThrow().get("assignee");

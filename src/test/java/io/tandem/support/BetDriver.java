@@ -60,6 +60,13 @@ public final class BetDriver {
         mutateOk("erin", "submitConstraints", map("betId", betId));
     }
 
+    /** A new bet of priya's (with the extra createBet input) whose framing gate is open; returns its id. */
+    public String framingGateOpen(Object... extra) {
+        String bet = createBet("priya", extra);
+        completeFramingWork(bet);
+        return bet;
+    }
+
     public Payload sign(String user, String betId, String gate, Object... extra) {
         Map<String, Object> input = map("betId", betId, "gate", gate);
         input.putAll(map(extra));
