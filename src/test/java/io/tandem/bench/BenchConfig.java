@@ -33,7 +33,7 @@ public record BenchConfig(List<Long> sizes, Duration warmup, Duration measure, i
                 Duration.ofSeconds(Long.parseLong(prop("bench.timerWait", "900"))),
                 Double.parseDouble(prop("bench.quietLoad", "1000")),
                 Duration.ofSeconds(Long.parseLong(prop("bench.quietWait", "0"))),
-                Duration.ofSeconds(Long.parseLong(prop("bench.jitWarmup", "120"))));
+                Duration.ofSeconds(Long.parseLong(prop("bench.jitWarmup", "300"))));
     }
 
     /** {@code key=value;key=value}: Spring properties for a tuning experiment. */

@@ -170,7 +170,8 @@ public final class BenchMain {
 
         /**
          * A cold JVM serves a page of bets at a third of the rate it reaches once the JIT has compiled the request
-         * path (BENCHMARKS.md, "Why the page got slower"): this runs the read scenarios unmeasured until it has.
+         * path, and it is still gaining after minutes (BENCHMARKS.md, "What the JIT does to these figures"): this runs
+         * the read scenarios unmeasured first.
          */
         void warmUpJit(ReadScenarios reads, List<UUID> sample, boolean myTasks) throws Exception {
             java.time.Duration each = config.jitWarmup().dividedBy(myTasks ? 3 : 2);
