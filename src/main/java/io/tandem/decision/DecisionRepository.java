@@ -21,7 +21,7 @@ interface DecisionRepository extends JpaRepository<Decision, UUID> {
 
     long countByBetId(UUID betId);
 
-    /** The newest entry of each of many bets, in one statement (the ids as one array, as BriefRevisionRepository says why). */
+    /** The newest entry of each of many bets, in one statement (the ids as one array: BriefRevisionRepository says why). */
     @Query(nativeQuery = true, value = """
             select d.* from decision d
             where d.bet_id = any(:betIds)
