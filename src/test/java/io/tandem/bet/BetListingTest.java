@@ -55,6 +55,17 @@ class BetListingTest extends GraphQlTestBase {
     }
 
     @Test
+    void readsAPageAndEverythingNestedInItInOneTransaction() {
+        StatementCounter.reset();
+        Map<String, Object> fifty = page(50, null);
+
+        assertThat(edges(fifty)).hasSize(50);
+        // the page, then each nested lookup (briefs, latest decisions, constraints, acknowledgements, open tasks)
+        assertThat(StatementCounter.count()).isGreaterThanOrEqualTo(6);
+        assertThat(StatementCounter.connections()).isEqualTo(1);
+    }
+
+    @Test
     void countsTheBetsOnlyWhenTotalCountIsAsked() {
         String withCount = "query($f: BetFilter) { bets(first: 5, filterBy: $f) { totalCount nodes { id } } }";
         String withoutCount = "query($f: BetFilter) { bets(first: 5, filterBy: $f) { nodes { id } } }";

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Counts the SQL statements that HTTP request threads send to PostgreSQL (JPA and Camunda alike), so a
- * test can say what one GraphQL request costs. Background threads (the job executor) are not counted, except
+ * Counts the SQL statements that HTTP request threads send to PostgreSQL (JPA and Camunda alike), and the
+ * connections they take from the pool, so a test can say what one GraphQL request costs. Background threads (the job executor) are not counted, except
  * work a caller runs through {@link #countingHere} (the benchmark's engine-API baseline, which has no request).
  *
  * <p>datasource-proxy wraps every JDBC call of a counted connection; its frames were a tenth of the benchmark generator's
@@ -25,15 +25,22 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 public class StatementCounter {
 
     private static final AtomicLong REQUEST_STATEMENTS = new AtomicLong();
+    private static final AtomicLong REQUEST_CONNECTIONS = new AtomicLong();
     private static final ThreadLocal<Boolean> COUNTED_HERE = ThreadLocal.withInitial(() -> false);
     private static final AtomicInteger BYPASSES = new AtomicInteger();
 
     public static void reset() {
         REQUEST_STATEMENTS.set(0);
+        REQUEST_CONNECTIONS.set(0);
     }
 
     public static long count() {
         return REQUEST_STATEMENTS.get();
+    }
+
+    /** Connections taken from the pool since the last reset: one per transaction, and one per statement outside any. */
+    public static long connections() {
+        return REQUEST_CONNECTIONS.get();
     }
 
     /** Runs the work on this thread with its statements counted as a request's. */
@@ -76,7 +83,7 @@ public class StatementCounter {
             super(pool);
             this.counting = ProxyDataSourceBuilder.create(pool).name("counting")
                     .afterQuery((execution, queries) -> {
-                        if (COUNTED_HERE.get() || Thread.currentThread().getName().startsWith("http-nio")) {
+                        if (countedHere()) {
                             REQUEST_STATEMENTS.addAndGet(queries.size());
                         }
                     })
@@ -85,12 +92,20 @@ public class StatementCounter {
 
         @Override
         public Connection getConnection() throws SQLException {
-            return current().getConnection();
+            DataSource current = current();
+            if (current == counting && countedHere()) {
+                REQUEST_CONNECTIONS.incrementAndGet();
+            }
+            return current.getConnection();
         }
 
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
             return current().getConnection(username, password);
+        }
+
+        private static boolean countedHere() {
+            return COUNTED_HERE.get() || Thread.currentThread().getName().startsWith("http-nio");
         }
 
         private DataSource current() {

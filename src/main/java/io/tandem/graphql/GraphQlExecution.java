@@ -1,0 +1,29 @@
+package io.tandem.graphql;
+
+import graphql.execution.instrumentation.Instrumentation;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.graphql.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * How graphql-java runs a request here: instrumentations at request level only (RequestLevelInstrumentation) and
+ * each query in one read-only transaction (ReadOnlyQueryExecution). Both take the same beans, in the same order,
+ * that Spring Boot hands to the default chain and exception handler they replace.
+ */
+@Configuration(proxyBeanMethods = false)
+class GraphQlExecution {
+
+    @Bean
+    static GraphQlSourceBuilderCustomizer graphQlExecutionCustomizer(ObjectProvider<Instrumentation> instrumentations,
+                                                                     ObjectProvider<DataFetcherExceptionResolver> exceptionResolvers,
+                                                                     ObjectProvider<PlatformTransactionManager> transactions) {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl
+                .instrumentation(new RequestLevelInstrumentation(instrumentations.orderedStream().toList()))
+                .queryExecutionStrategy(new ReadOnlyQueryExecution(
+                        DataFetcherExceptionResolver.createExceptionHandler(exceptionResolvers.orderedStream().toList()),
+                        transactions.getObject())));
+    }
+}
