@@ -71,11 +71,4 @@ class ConstraintController {
                 list.stream().map(TechnicalConstraint::getId).toList());
         return list.stream().collect(Collectors.toMap(Function.identity(), c -> acks.getOrDefault(c.getId(), List.of())));
     }
-
-    @BatchMapping(typeName = TYPE)
-    Map<TechnicalConstraint, Boolean> acknowledged(List<TechnicalConstraint> list) {
-        Map<UUID, List<ConstraintAcknowledgement>> acks = constraints.acknowledgementsOf(
-                list.stream().map(TechnicalConstraint::getId).toList());
-        return list.stream().collect(Collectors.toMap(Function.identity(), c -> acks.containsKey(c.getId())));
-    }
 }

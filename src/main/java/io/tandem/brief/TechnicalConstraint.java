@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.Immutable;
 
 /** A limit engineering sees on how the bet can be done; product must acknowledge it before framing. */
@@ -27,6 +28,12 @@ public class TechnicalConstraint {
     private String authorId;
     private String authorName;
     private Instant createdAt;
+    /**
+     * Read with the row, so listing constraints needs no second query; a native query selects it as
+     * {@code acknowledged}. Hibernate qualifies the bare {@code id} with this entity's alias.
+     */
+    @Formula("(exists (select 1 from constraint_acknowledgement ack where ack.constraint_id = id))")
+    private boolean acknowledged;
 
     protected TechnicalConstraint() {
     }
@@ -51,4 +58,5 @@ public class TechnicalConstraint {
     public String getAuthorId() { return authorId; }
     public String getAuthorName() { return authorName; }
     public Instant getCreatedAt() { return createdAt; }
+    public boolean isAcknowledged() { return acknowledged; }
 }

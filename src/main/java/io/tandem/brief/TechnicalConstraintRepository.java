@@ -8,7 +8,10 @@ import org.springframework.data.jpa.repository.Query;
 interface TechnicalConstraintRepository extends JpaRepository<TechnicalConstraint, UUID> {
 
     /** The constraints of many bets, oldest first (the ids as one array: BriefRevisionRepository says why). */
-    @Query(nativeQuery = true, value = "select c.* from technical_constraint c where c.bet_id = any(:betIds) order by c.created_at")
+    @Query(nativeQuery = true, value = """
+            select c.*, exists (select 1 from constraint_acknowledgement ack where ack.constraint_id = c.id) as acknowledged
+            from technical_constraint c where c.bet_id = any(:betIds) order by c.created_at
+            """)
     List<TechnicalConstraint> findByBetIds(UUID[] betIds);
 
     @Query("""
