@@ -16,13 +16,13 @@ interface BriefRevisionRepository extends JpaRepository<BriefRevision, UUID> {
     List<BriefRevision> findByBetIdInOrderByRevisionAsc(Collection<UUID> betIds);
 
     /**
-     * The latest revision of each of many bets, in one statement. The ids travel as one array: with an IN list
-     * Hibernate translates the query again on every call (its plan cache skips multi-valued parameters).
+     * The latest revision of each of many bets, in one statement: one backward index probe per bet, not every
+     * revision of every bet. The ids travel as one array: with an IN list Hibernate translates the query again on
+     * every call (its plan cache skips multi-valued parameters).
      */
     @Query(nativeQuery = true, value = """
-            select r.* from brief_revision r
-            where r.bet_id = any(:betIds)
-              and r.revision = (select max(x.revision) from brief_revision x where x.bet_id = r.bet_id)
+            select r.* from (select distinct unnest(:betIds) as id) bet
+            cross join lateral (select * from brief_revision x where x.bet_id = bet.id order by x.revision desc limit 1) r
             """)
     List<BriefRevision> findLatestByBetIds(UUID[] betIds);
 }

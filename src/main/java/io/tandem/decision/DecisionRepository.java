@@ -21,11 +21,10 @@ interface DecisionRepository extends JpaRepository<Decision, UUID> {
 
     long countByBetId(UUID betId);
 
-    /** The newest entry of each of many bets, in one statement (the ids as one array: BriefRevisionRepository says why). */
+    /** The newest entry of each of many bets, in one statement (BriefRevisionRepository's latest revisions say how). */
     @Query(nativeQuery = true, value = """
-            select d.* from decision d
-            where d.bet_id = any(:betIds)
-              and d.sequence = (select max(x.sequence) from decision x where x.bet_id = d.bet_id)
+            select d.* from (select distinct unnest(:betIds) as id) bet
+            cross join lateral (select * from decision x where x.bet_id = bet.id order by x.sequence desc limit 1) d
             """)
     List<Decision> findLatestByBetIds(UUID[] betIds);
 

@@ -66,6 +66,24 @@ class BetListingTest extends GraphQlTestBase {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void showsTheLatestRevisionOfEachBetsBrief() {
+        String bet = driver.createBet("priya", "title", "Revised three times " + System.nanoTime());
+        for (String problem : List.of("First problem", "Second problem", "Third problem")) {
+            assertThat(driver.reviseBrief("priya", bet, "problem", problem).ok()).isTrue();
+        }
+
+        Map<String, Object> read = as("lena").document("query($id: ID!) { bet(id: $id) { brief { revision problem } briefRevisions { revision } } }")
+                .variable("id", bet).execute().path("bet").entity(Map.class).get();
+
+        List<Map<String, Object>> revisions = (List<Map<String, Object>>) read.get("briefRevisions");
+        assertThat(revisions).hasSizeGreaterThanOrEqualTo(3);
+        assertThat((Map<String, Object>) read.get("brief"))
+                .containsEntry("revision", revisions.get(revisions.size() - 1).get("revision"))
+                .containsEntry("problem", "Third problem");
+    }
+
+    @Test
     void countsTheBetsOnlyWhenTotalCountIsAsked() {
         String withCount = "query($f: BetFilter) { bets(first: 5, filterBy: $f) { totalCount nodes { id } } }";
         String withoutCount = "query($f: BetFilter) { bets(first: 5, filterBy: $f) { nodes { id } } }";
