@@ -16,9 +16,10 @@ import java.util.List;
 /**
  * The instrumentations (GraphQlLimits, Spring Boot's request observation) hear of each request, its parsing,
  * validation and operation, but not of each object and field. graphql-java's chain of instrumentations calls every
- * member on every field and allocates while doing so, even when no member does anything per field: 7 % of a
- * page's CPU in a profile (BENCHMARKS.md, "Tuning"). This also leaves out Spring Boot's observation of each data
- * fetcher, which a page of 50 bets would have hundreds of; {@code graphql_request_seconds} is still recorded.
+ * member on every field and allocates while doing so, even when no member does anything per field: 7 % of the
+ * JVM's samples while serving pages of bets (BENCHMARKS.md, "Tuning"). This also leaves out Spring Boot's
+ * observation of each data fetcher, which a page of 50 bets would have hundreds of; {@code graphql_request_seconds}
+ * is still recorded. An instrumentation added later that needs per-field hooks will not get them here.
  */
 final class RequestLevelInstrumentation extends ChainedInstrumentation {
 
