@@ -208,7 +208,6 @@ class InboxTest extends GraphQlTestBase {
         assertThat(payload.get("task")).isNull();
     }
 
-
     private String holder(String bet, String step) {
         return (String) waitingOn(bet).stream().filter(t -> step.equals(t.get("step"))).findFirst().orElseThrow().get("assignee");
     }

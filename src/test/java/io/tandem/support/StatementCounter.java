@@ -14,8 +14,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Counts the SQL statements that HTTP request threads send to PostgreSQL (JPA and Camunda alike), and the
- * connections they take from the pool, so a test can say what one GraphQL request costs. Background threads (the job executor) are not counted, except
- * work a caller runs through {@link #countingHere} (the benchmark's engine-API baseline, which has no request).
+ * connections they take from the pool, so a test can say what one GraphQL request costs. Background threads (the
+ * job executor) are not counted, except work a caller runs through {@link #countingHere} (the benchmark's
+ * engine-API baseline, which has no request).
  *
  * <p>datasource-proxy wraps every JDBC call of a counted connection; its frames were a tenth of the benchmark generator's
  * profile samples. The benchmark therefore hands out plain connections while it generates data or runs load
