@@ -1,17 +1,21 @@
 package io.tandem.graphql;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.execution.instrumentation.Instrumentation;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.graphql.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * How graphql-java runs a request here: instrumentations at request level only (RequestLevelInstrumentation) and
  * each query in one read-only transaction (ReadOnlyQueryExecution). Both take the same beans, in the same order,
- * that Spring Boot hands to the default chain and exception handler they replace.
+ * that Spring Boot hands to the default chain and exception handler they replace. Results go out over HTTP through
+ * GraphQlJsonHttpHandler, in place of Spring Boot's handler.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlExecution {
@@ -25,5 +29,10 @@ class GraphQlExecution {
                 .queryExecutionStrategy(new ReadOnlyQueryExecution(
                         DataFetcherExceptionResolver.createExceptionHandler(exceptionResolvers.orderedStream().toList()),
                         transactions.getObject())));
+    }
+
+    @Bean
+    GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler graphQlHandler, ObjectMapper mapper) {
+        return new GraphQlJsonHttpHandler(graphQlHandler, mapper);
     }
 }
