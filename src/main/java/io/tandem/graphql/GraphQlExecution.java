@@ -2,6 +2,7 @@ package io.tandem.graphql;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.execution.instrumentation.Instrumentation;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.graphql.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -12,10 +13,11 @@ import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * How graphql-java runs a request here: instrumentations at request level only (RequestLevelInstrumentation) and
- * each query in one read-only transaction (ReadOnlyQueryExecution). Both take the same beans, in the same order,
- * that Spring Boot hands to the default chain and exception handler they replace. Results go out over HTTP through
- * GraphQlJsonHttpHandler, in place of Spring Boot's handler.
+ * How graphql-java runs a request here: instrumentations at request level only (RequestLevelInstrumentation), each
+ * query in one read-only transaction (ReadOnlyQueryExecution), batch fields without Spring's context decorator
+ * (BatchFieldFetchers). The first two take the same beans, in the same order, that Spring Boot hands to the default
+ * chain and exception handler they replace. Results go out over HTTP through GraphQlJsonHttpHandler, in place of
+ * Spring Boot's handler.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlExecution {
@@ -24,7 +26,7 @@ class GraphQlExecution {
     static GraphQlSourceBuilderCustomizer graphQlExecutionCustomizer(ObjectProvider<Instrumentation> instrumentations,
                                                                      ObjectProvider<DataFetcherExceptionResolver> exceptionResolvers,
                                                                      ObjectProvider<PlatformTransactionManager> transactions) {
-        return builder -> builder.configureGraphQl(graphQl -> graphQl
+        return builder -> builder.typeVisitors(List.of(new BatchFieldFetchers())).configureGraphQl(graphQl -> graphQl
                 .instrumentation(new RequestLevelInstrumentation(instrumentations.orderedStream().toList()))
                 .queryExecutionStrategy(new ReadOnlyQueryExecution(
                         DataFetcherExceptionResolver.createExceptionHandler(exceptionResolvers.orderedStream().toList()),
