@@ -6,16 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.support.GraphQlTestBase;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 
 /**
  * GraphQL results are written by GraphQlJsonHttpHandler, not by Jackson's map serializer: the bytes a client gets
@@ -25,9 +20,6 @@ class GraphQlJsonResponseTest extends GraphQlTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TITLE = "Ünïcode \"quoted\" \\ slash / tab\t 🚀 <b>&</b>";
-
-    @LocalServerPort
-    private int port;
 
     @Test
     void writesDataAsJacksonWould() throws Exception {
@@ -64,15 +56,11 @@ class GraphQlJsonResponseTest extends GraphQlTestBase {
         return new String(JSON.writeValueAsBytes(JSON.readValue(body, LinkedHashMap.class)), StandardCharsets.UTF_8);
     }
 
-    private String post(String document) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("priya:priya".getBytes()))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", document))))
-                .build();
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
+    private String post(String document) {
+        return http().post().uri("/graphql")
+                .headers(headers -> headers.setBasicAuth("priya", "priya"))
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", document))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 }
