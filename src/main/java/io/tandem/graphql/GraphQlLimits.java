@@ -43,7 +43,7 @@ public class GraphQlLimits extends SimplePerformantInstrumentation {
 
     /** The extensions.classification of a request refused for its size or shape. */
     public enum Exceeded implements ErrorClassification {
-        QUERY_TOO_DEEP, QUERY_TOO_COMPLEX, TOO_MANY_ALIASES, TOO_MANY_ROOT_FIELDS, REQUEST_TOO_LARGE
+        QUERY_TOO_DEEP, QUERY_TOO_COMPLEX, TOO_MANY_ALIASES, TOO_MANY_ROOT_FIELDS, REQUEST_TOO_LARGE, SERVER_BUSY
     }
 
     /**
@@ -74,6 +74,21 @@ public class GraphQlLimits extends SimplePerformantInstrumentation {
         registration.addUrlPatterns("/graphql", "/graphql/*");
         // Before Spring Security, so the size rule holds the same for every caller.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Requests beyond the concurrency limit wait their turn, or get HTTP 503 after the longest wait. */
+    @Bean
+    static ConcurrencyLimit graphQlConcurrencyLimit(GraphQlLimitsProperties limits) {
+        return new ConcurrencyLimit(limits.concurrentRequests(), limits.maxQueueWait());
+    }
+
+    @Bean
+    static FilterRegistrationBean<ConcurrencyLimit> graphQlConcurrencyLimitRegistration(ConcurrencyLimit limit) {
+        FilterRegistrationBean<ConcurrencyLimit> registration = new FilterRegistrationBean<>(limit);
+        registration.addUrlPatterns("/graphql", "/graphql/*");
+        // After the size check (an oversized body never waits), before Spring Security: signing in is work too.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
