@@ -14,7 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * How graphql-java runs a request here: instrumentations at request level only (RequestLevelInstrumentation), each
- * query in one read-only transaction (ReadOnlyQueryExecution), batch fields without Spring's context decorator
+ * query in its turn (QueryAdmission) and in one read-only transaction (ReadOnlyQueryExecution), batch fields without Spring's context decorator
  * (BatchFieldFetchers). The first two take the same beans, in the same order, that Spring Boot hands to the default
  * chain and exception handler they replace. Results go out over HTTP through GraphQlJsonHttpHandler, in place of
  * Spring Boot's handler.
@@ -25,12 +25,13 @@ class GraphQlExecution {
     @Bean
     static GraphQlSourceBuilderCustomizer graphQlExecutionCustomizer(ObjectProvider<Instrumentation> instrumentations,
                                                                      ObjectProvider<DataFetcherExceptionResolver> exceptionResolvers,
-                                                                     ObjectProvider<PlatformTransactionManager> transactions) {
+                                                                     ObjectProvider<PlatformTransactionManager> transactions,
+                                                                     ObjectProvider<QueryAdmission> admission) {
         return builder -> builder.typeVisitors(List.of(new BatchFieldFetchers())).configureGraphQl(graphQl -> graphQl
                 .instrumentation(new RequestLevelInstrumentation(instrumentations.orderedStream().toList()))
                 .queryExecutionStrategy(new ReadOnlyQueryExecution(
                         DataFetcherExceptionResolver.createExceptionHandler(exceptionResolvers.orderedStream().toList()),
-                        transactions.getObject())));
+                        transactions.getObject(), admission.getObject())));
     }
 
     @Bean

@@ -77,19 +77,10 @@ public class GraphQlLimits extends SimplePerformantInstrumentation {
         return registration;
     }
 
-    /** Requests beyond the concurrency limit wait their turn, or get HTTP 503 after the longest wait. */
+    /** Queries beyond the limit wait their turn, or are refused (SERVER_BUSY) after the longest wait. */
     @Bean
-    static ConcurrencyLimit graphQlConcurrencyLimit(GraphQlLimitsProperties limits) {
-        return new ConcurrencyLimit(limits.concurrentRequests(), limits.maxQueueWait());
-    }
-
-    @Bean
-    static FilterRegistrationBean<ConcurrencyLimit> graphQlConcurrencyLimitRegistration(ConcurrencyLimit limit) {
-        FilterRegistrationBean<ConcurrencyLimit> registration = new FilterRegistrationBean<>(limit);
-        registration.addUrlPatterns("/graphql", "/graphql/*");
-        // After the size check (an oversized body never waits), before Spring Security: signing in is work too.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-        return registration;
+    static QueryAdmission graphQlQueryAdmission(GraphQlLimitsProperties limits) {
+        return new QueryAdmission(limits.concurrentQueries(), limits.maxQueueWait());
     }
 
     /** graphql-java takes a request's parser options from its context (ParseAndValidate.parse). */

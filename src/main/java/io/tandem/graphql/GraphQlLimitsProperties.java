@@ -15,16 +15,16 @@ import org.springframework.util.unit.DataSize;
  * @param maxRootFields  how many root fields (distinct response keys) one operation may ask for
  * @param maxTokens      how many grammar tokens the parser reads before giving up
  * @param maxRequestSize the largest HTTP request body accepted on /graphql; also caps the document's characters
- * @param maxConcurrentRequests how many requests on /graphql run at once (the others wait in arrival order);
- *                       0 means two per core the JVM sees
- * @param maxQueueWait   how long a request may wait for its turn before it is refused (HTTP 503, SERVER_BUSY)
+ * @param maxConcurrentQueries how many queries run at once (the others wait in arrival order); 0 means two per
+ *                       core the JVM sees. Mutations and subscriptions are not counted
+ * @param maxQueueWait   how long a query may wait for its turn before it is refused (SERVER_BUSY)
  */
 @ConfigurationProperties("tandem.graphql")
 public record GraphQlLimitsProperties(int maxDepth, int maxComplexity, int maxAliases, int maxRootFields, int maxTokens,
-                                      DataSize maxRequestSize, int maxConcurrentRequests, Duration maxQueueWait) {
+                                      DataSize maxRequestSize, int maxConcurrentQueries, Duration maxQueueWait) {
 
     /** The limit in force: the configured one, or two per core when it is 0. */
-    public int concurrentRequests() {
-        return maxConcurrentRequests > 0 ? maxConcurrentRequests : ConcurrencyLimit.defaultLimit();
+    public int concurrentQueries() {
+        return maxConcurrentQueries > 0 ? maxConcurrentQueries : QueryAdmission.defaultLimit();
     }
 }

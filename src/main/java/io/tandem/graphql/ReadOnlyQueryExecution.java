@@ -21,7 +21,8 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  *
  * <p>The transaction is bound to the request thread, so execution is waited for on that thread before the
  * transaction ends (every data fetcher here is synchronous; one that completed on another thread would run in a
- * transaction of its own there). It is rolled back rather than committed: it wrote nothing (a read-only
+ * transaction of its own there). Before the transaction, the query waits for its turn (QueryAdmission), so a
+ * waiting query holds no connection. It is rolled back rather than committed: it wrote nothing (a read-only
  * transaction cannot), and a data fetcher's failure, which marks the shared transaction rollback-only, stays that
  * field's error instead of failing the whole request at commit.
  */
@@ -30,14 +31,29 @@ final class ReadOnlyQueryExecution extends AsyncExecutionStrategy {
     private static final TransactionDefinition READ_ONLY = readOnly();
 
     private final PlatformTransactionManager transactions;
+    private final QueryAdmission admission;
 
-    ReadOnlyQueryExecution(DataFetcherExceptionHandler exceptionHandler, PlatformTransactionManager transactions) {
+    ReadOnlyQueryExecution(DataFetcherExceptionHandler exceptionHandler, PlatformTransactionManager transactions,
+                           QueryAdmission admission) {
         super(exceptionHandler);
         this.transactions = transactions;
+        this.admission = admission;
     }
 
     @Override
     public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
+        if (!admission.enter()) {
+            return CompletableFuture.completedFuture(admission.refusal());
+        }
+        try {
+            return inReadOnlyTransaction(context, parameters);
+        } finally {
+            admission.leave();
+        }
+    }
+
+    private CompletableFuture<ExecutionResult> inReadOnlyTransaction(ExecutionContext context,
+                                                                     ExecutionStrategyParameters parameters) {
         TransactionStatus transaction = transactions.getTransaction(READ_ONLY);
         try {
             CompletableFuture<ExecutionResult> result = super.execute(context, parameters);

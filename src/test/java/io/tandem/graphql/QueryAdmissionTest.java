@@ -1,0 +1,130 @@
+package io.tandem.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/** The queries' admission, with real threads: how many run at once, in what order, and what a refusal says. */
+class QueryAdmissionTest {
+
+    private static final Duration LONG = Duration.ofSeconds(30);
+
+    @Test
+    void runsAtMostTheLimitAtOnceAndAdmitsTheRestAsQueriesFinish() throws Exception {
+        QueryAdmission admission = new QueryAdmission(2, LONG);
+        CountDownLatch finish = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        Runnable query = () -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            await(finish);
+            running.decrementAndGet();
+        };
+
+        List<CompletableFuture<Boolean>> queries = List.of(run(admission, query), run(admission, query),
+                run(admission, query), run(admission, query), run(admission, query));
+        waitUntil(() -> running.get() == 2 && admission.waiting() == 3);
+        Thread.sleep(200);
+        assertThat(running.get()).as("queries running while two hold their turns").isEqualTo(2);
+
+        finish.countDown();
+        for (CompletableFuture<Boolean> admitted : queries) {
+            assertThat(admitted.get(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(mostAtOnce.get()).isEqualTo(2);
+        assertThat(admission.waiting()).isZero();
+    }
+
+    @Test
+    void admitsWaitingQueriesInTheOrderTheyArrived() throws Exception {
+        QueryAdmission admission = new QueryAdmission(1, LONG);
+        CountDownLatch holderIn = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> holder = run(admission, () -> {
+            holderIn.countDown();
+            await(release);
+        });
+        await(holderIn);
+        List<String> order = new CopyOnWriteArrayList<>();
+        CompletableFuture<Boolean> first = run(admission, () -> order.add("first"));
+        waitUntil(() -> admission.waiting() == 1);
+        CompletableFuture<Boolean> second = run(admission, () -> order.add("second"));
+        waitUntil(() -> admission.waiting() == 2);
+
+        release.countDown();
+        CompletableFuture.allOf(holder, first, second).get(10, TimeUnit.SECONDS);
+        assertThat(order).containsExactly("first", "second");
+    }
+
+    @Test
+    void refusesAQueryThatWaitedTooLongWithOneServerBusyErrorAndDoesNotRunIt() throws Exception {
+        QueryAdmission admission = new QueryAdmission(1, Duration.ofMillis(100));
+        CountDownLatch holderIn = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> holder = run(admission, () -> {
+            holderIn.countDown();
+            await(release);
+        });
+        await(holderIn);
+        AtomicInteger ran = new AtomicInteger();
+
+        assertThat(run(admission, ran::incrementAndGet).get(10, TimeUnit.SECONDS)).as("admitted").isFalse();
+        ExecutionResult refusal = admission.refusal();
+
+        assertThat(ran.get()).isZero();
+        assertThat((Object) refusal.getData()).isNull();
+        assertThat(refusal.getErrors()).extracting(GraphQLError::getMessage)
+                .containsExactly("The server is running 1 queries and this one waited 100 ms for its turn; try again");
+        assertThat(refusal.toSpecification()).extractingByKey("errors").asList().first()
+                .extracting("extensions").extracting("classification").isEqualTo("SERVER_BUSY");
+
+        release.countDown();
+        assertThat(holder.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(run(admission, ran::incrementAndGet).get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(ran.get()).as("a refusal gave back no turn it did not take").isEqualTo(1);
+    }
+
+    /** A query as ReadOnlyQueryExecution runs one: enter, work, leave; completes with whether it was admitted. */
+    private static CompletableFuture<Boolean> run(QueryAdmission admission, Runnable query) {
+        CompletableFuture<Boolean> admitted = new CompletableFuture<>();
+        new Thread(() -> {
+            if (!admission.enter()) {
+                admitted.complete(false);
+                return;
+            }
+            try {
+                query.run();
+            } finally {
+                admission.leave();
+            }
+            admitted.complete(true);
+        }).start();
+        return admitted;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition met within 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+}
