@@ -14,9 +14,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * How graphql-java runs a request here: instrumentations at request level only (RequestLevelInstrumentation), each
- * query in its turn (QueryAdmission) and in one read-only transaction (ReadOnlyQueryExecution), batch fields without Spring's context decorator
- * (BatchFieldFetchers). The first two take the same beans, in the same order, that Spring Boot hands to the default
- * chain and exception handler they replace. Results go out over HTTP through GraphQlJsonHttpHandler, in place of
+ * query in its turn (QueryAdmission) and in one read-only transaction (ReadOnlyQueryExecution), batch fields without
+ * Spring's context decorator (BatchFieldFetchers). The first two take the same beans, in the same order, that Spring
+ * Boot hands to the default chain and exception handler they replace. Results go out over HTTP through GraphQlJsonHttpHandler, in place of
  * Spring Boot's handler.
  */
 @Configuration(proxyBeanMethods = false)

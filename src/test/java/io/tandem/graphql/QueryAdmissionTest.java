@@ -48,34 +48,22 @@ class QueryAdmissionTest {
     @Test
     void admitsWaitingQueriesInTheOrderTheyArrived() throws Exception {
         QueryAdmission admission = new QueryAdmission(1, LONG);
-        CountDownLatch holderIn = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Boolean> holder = run(admission, () -> {
-            holderIn.countDown();
-            await(release);
-        });
-        await(holderIn);
+        assertThat(admission.enter()).as("this test holds the only turn").isTrue();
         List<String> order = new CopyOnWriteArrayList<>();
         CompletableFuture<Boolean> first = run(admission, () -> order.add("first"));
         waitUntil(() -> admission.waiting() == 1);
         CompletableFuture<Boolean> second = run(admission, () -> order.add("second"));
         waitUntil(() -> admission.waiting() == 2);
 
-        release.countDown();
-        CompletableFuture.allOf(holder, first, second).get(10, TimeUnit.SECONDS);
+        admission.leave();
+        CompletableFuture.allOf(first, second).get(10, TimeUnit.SECONDS);
         assertThat(order).containsExactly("first", "second");
     }
 
     @Test
     void refusesAQueryThatWaitedTooLongWithOneServerBusyErrorAndDoesNotRunIt() throws Exception {
         QueryAdmission admission = new QueryAdmission(1, Duration.ofMillis(100));
-        CountDownLatch holderIn = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Boolean> holder = run(admission, () -> {
-            holderIn.countDown();
-            await(release);
-        });
-        await(holderIn);
+        assertThat(admission.enter()).as("this test holds the only turn").isTrue();
         AtomicInteger ran = new AtomicInteger();
 
         assertThat(run(admission, ran::incrementAndGet).get(10, TimeUnit.SECONDS)).as("admitted").isFalse();
@@ -88,8 +76,7 @@ class QueryAdmissionTest {
         assertThat(refusal.toSpecification()).extractingByKey("errors").asList().first()
                 .extracting("extensions").extracting("classification").isEqualTo("SERVER_BUSY");
 
-        release.countDown();
-        assertThat(holder.get(10, TimeUnit.SECONDS)).isTrue();
+        admission.leave();
         assertThat(run(admission, ran::incrementAndGet).get(10, TimeUnit.SECONDS)).isTrue();
         assertThat(ran.get()).as("a refusal gave back no turn it did not take").isEqualTo(1);
     }
