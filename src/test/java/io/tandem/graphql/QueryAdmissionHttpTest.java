@@ -2,16 +2,20 @@ package io.tandem.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.support.GraphQlTestBase;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 /**
  * The admission in the running server: while every turn is taken, a query over HTTP waits (and holds no
- * connection), a mutation goes through, and the query is answered as soon as a turn is free.
+ * connection), a mutation goes through, and the query is answered as soon as a turn is free; a query that waits
+ * longer than the longest wait (10 s by default) gets one SERVER_BUSY error and no data.
  */
 class QueryAdmissionHttpTest extends GraphQlTestBase {
 
@@ -50,5 +54,34 @@ class QueryAdmissionHttpTest extends GraphQlTestBase {
         assertThat(created).as("the mutation, while every turn was taken").isNotBlank();
         assertThat(query.get(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS)).isNotBlank();
         assertThat(admission.waiting()).isZero();
+    }
+
+    @Test
+    void aQueryThatWaitedLongerThanTheLongestWaitGetsOneServerBusyErrorAndNoData() throws Exception {
+        int turns = limits.concurrentQueries();
+        for (int i = 0; i < turns; i++) {
+            assertThat(admission.enter()).isTrue();
+        }
+        String body;
+        long started = System.nanoTime();
+        try {
+            body = http().post().uri("/graphql").headers(headers -> headers.setBasicAuth("priya", "priya"))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"query\": \"{ viewer { id } }\"}")
+                    .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        } finally {
+            for (int i = 0; i < turns; i++) {
+                admission.leave();
+            }
+        }
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+        JsonNode response = new ObjectMapper().readTree(body);
+        assertThat(response.path("data").isNull() || response.path("data").isMissingNode()).as(body).isTrue();
+        assertThat(response.path("errors")).hasSize(1);
+        JsonNode error = response.path("errors").get(0);
+        assertThat(error.path("extensions").path("classification").textValue()).isEqualTo("SERVER_BUSY");
+        assertThat(error.path("message").textValue()).isEqualTo("The server is running " + turns
+                + " queries and this one waited 10000 ms for its turn; try again");
+        assertThat(waited).isGreaterThanOrEqualTo(limits.maxQueueWait());
     }
 }
