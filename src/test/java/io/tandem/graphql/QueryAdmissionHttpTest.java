@@ -1,6 +1,7 @@
 package io.tandem.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,29 +28,20 @@ class QueryAdmissionHttpTest extends GraphQlTestBase {
 
     @Test
     void aQueryWaitsForAFreeTurnWhileAMutationGoesThrough() throws Exception {
-        int turns = limits.concurrentQueries();
-        for (int i = 0; i < turns; i++) {
-            assertThat(admission.enter()).isTrue();
-        }
+        int turns = takeEveryTurn();
         CompletableFuture<String> query;
         String created;
         try {
             query = CompletableFuture.supplyAsync(() -> as("priya").document("{ viewer { id } }").execute()
                     .path("viewer.id").entity(String.class).get());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (admission.waiting() == 0) {
-                assertThat(System.nanoTime()).as("the query reached the queue within 10 s").isLessThan(deadline);
-                Thread.sleep(5);
-            }
+            await("the query reached the queue").atMost(Duration.ofSeconds(10)).until(() -> admission.waiting() > 0);
 
             created = driver.createBet("priya");
 
             Thread.sleep(200);
             assertThat(query).as("the query, while every turn is taken").isNotDone();
         } finally {
-            for (int i = 0; i < turns; i++) {
-                admission.leave();
-            }
+            giveBack(turns);
         }
         assertThat(created).as("the mutation, while every turn was taken").isNotBlank();
         assertThat(query.get(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS)).isNotBlank();
@@ -58,10 +50,7 @@ class QueryAdmissionHttpTest extends GraphQlTestBase {
 
     @Test
     void aQueryThatWaitedLongerThanTheLongestWaitGetsOneServerBusyErrorAndNoData() throws Exception {
-        int turns = limits.concurrentQueries();
-        for (int i = 0; i < turns; i++) {
-            assertThat(admission.enter()).isTrue();
-        }
+        int turns = takeEveryTurn();
         String body;
         long started = System.nanoTime();
         try {
@@ -69,9 +58,7 @@ class QueryAdmissionHttpTest extends GraphQlTestBase {
                     .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"query\": \"{ viewer { id } }\"}")
                     .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         } finally {
-            for (int i = 0; i < turns; i++) {
-                admission.leave();
-            }
+            giveBack(turns);
         }
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
 
@@ -83,5 +70,20 @@ class QueryAdmissionHttpTest extends GraphQlTestBase {
         assertThat(error.path("message").textValue()).isEqualTo("The server is running " + turns
                 + " queries and this one waited 10000 ms for its turn; try again");
         assertThat(waited).isGreaterThanOrEqualTo(limits.maxQueueWait());
+    }
+
+    /** Takes every turn the server has, as running queries would; returns how many. */
+    private int takeEveryTurn() {
+        int turns = limits.concurrentQueries();
+        for (int i = 0; i < turns; i++) {
+            assertThat(admission.enter()).isTrue();
+        }
+        return turns;
+    }
+
+    private void giveBack(int turns) {
+        for (int i = 0; i < turns; i++) {
+            admission.leave();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.tandem.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -11,7 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** The queries' admission, with real threads: how many run at once, in what order, and what a refusal says. */
@@ -27,13 +27,13 @@ class QueryAdmissionTest {
         AtomicInteger mostAtOnce = new AtomicInteger();
         Runnable query = () -> {
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-            await(finish);
+            waitFor(finish);
             running.decrementAndGet();
         };
 
         List<CompletableFuture<Boolean>> queries = List.of(run(admission, query), run(admission, query),
                 run(admission, query), run(admission, query), run(admission, query));
-        waitUntil(() -> running.get() == 2 && admission.waiting() == 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == 2 && admission.waiting() == 3);
         Thread.sleep(200);
         assertThat(running.get()).as("queries running while two hold their turns").isEqualTo(2);
 
@@ -51,9 +51,9 @@ class QueryAdmissionTest {
         assertThat(admission.enter()).as("this test holds the only turn").isTrue();
         List<String> order = new CopyOnWriteArrayList<>();
         CompletableFuture<Boolean> first = run(admission, () -> order.add("first"));
-        waitUntil(() -> admission.waiting() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> admission.waiting() == 1);
         CompletableFuture<Boolean> second = run(admission, () -> order.add("second"));
-        waitUntil(() -> admission.waiting() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> admission.waiting() == 2);
 
         admission.leave();
         CompletableFuture.allOf(first, second).get(10, TimeUnit.SECONDS);
@@ -99,19 +99,11 @@ class QueryAdmissionTest {
         return admitted;
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void waitFor(CountDownLatch latch) {
         try {
             assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition met within 10 s").isLessThan(deadline);
-            Thread.sleep(5);
         }
     }
 }
