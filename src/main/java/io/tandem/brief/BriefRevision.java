@@ -1,5 +1,6 @@
 package io.tandem.brief;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -19,6 +20,7 @@ public class BriefRevision {
     private UUID id;
     private UUID betId;
     private int revision;
+    @Convert(converter = BriefContentColumn.class)
     @JdbcTypeCode(SqlTypes.JSON)
     private BriefContent content;
     private String contentHash;
