@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The {@code brief_revision.content} column: a revision's content as JSON, parsed once per distinct text.
  *
  * <p>A revision never changes (the database refuses UPDATE), and every page of bets reads the latest revision of
- * each of its bets again; parsing those columns was about 5 % of the JVM's samples under the page benchmark
+ * each of its bets again; parsing those columns was 2–6 % of the JVM's samples in profiles of the page benchmark
  * (BENCHMARKS.md). The parsed content is kept by the column's own text, so a hit can only be the content of that text,
  * and {@link BriefContent} is immutable all the way down, so one instance can serve every reader. At most
  * {@link #CAPACITY} are kept; when full the map is emptied and starts again, as the parsed-document cache does, so a
