@@ -2,10 +2,9 @@ package io.tandem.brief;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tandem.shared.ClearingCache;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code brief_revision.content} column: a revision's content as JSON, parsed once per distinct text.
@@ -14,8 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * each of its bets again; parsing those columns was 2–6 % of the JVM's samples in profiles of the page benchmark
  * (BENCHMARKS.md). The parsed content is kept by the column's own text, so a hit can only be the content of that text,
  * and {@link BriefContent} is immutable all the way down, so one instance can serve every reader. At most
- * {@link #CAPACITY} are kept; when full the map is emptied and starts again, as the parsed-document cache does, so a
- * hit costs no bookkeeping.
+ * {@link #CAPACITY} are kept (ClearingCache).
  */
 @Converter
 class BriefContentColumn implements AttributeConverter<BriefContent, String> {
@@ -25,7 +23,7 @@ class BriefContentColumn implements AttributeConverter<BriefContent, String> {
     /** Built as Hibernate builds its own JSON mapper, which wrote the columns before this converter did. */
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
-    private final Map<String, BriefContent> parsed = new ConcurrentHashMap<>();
+    private final ClearingCache<String, BriefContent> parsed = new ClearingCache<>(CAPACITY);
 
     @Override
     public String convertToDatabaseColumn(BriefContent content) {
@@ -47,9 +45,6 @@ class BriefContentColumn implements AttributeConverter<BriefContent, String> {
         BriefContent content = parsed.get(json);
         if (content == null) {
             content = parse(json);
-            if (parsed.size() >= CAPACITY) {
-                parsed.clear();
-            }
             parsed.put(json, content);
         }
         return content;

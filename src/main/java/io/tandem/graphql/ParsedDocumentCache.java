@@ -3,9 +3,8 @@ package io.tandem.graphql;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
-import java.util.Map;
+import io.tandem.shared.ClearingCache;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.graphql.GraphQlSourceBuilderCustomizer;
@@ -17,9 +16,8 @@ import org.springframework.stereotype.Component;
  * parsing plus validating the page of 50 bets took a fifth of the request threads' CPU in a profile (BENCHMARKS.md).
  *
  * <p>Only documents that parsed and validated without errors are kept, at most
- * {@code tandem.graphql.parsed-document-cache} of them (0 turns the cache off). When it is full it is emptied and
- * starts again: a lock-free map with no eviction order to maintain on every hit, and a flood of one-off documents
- * cannot crowd the regular ones out for good. Every limit still holds for a cached document: the parser limits and
+ * {@code tandem.graphql.parsed-document-cache} of them (0 turns the cache off); when it is full it is emptied and
+ * starts again (ClearingCache). Every limit still holds for a cached document: the parser limits and
  * the alias count are properties of its text, checked when it was first parsed, and depth, cost and root fields are
  * checked on every request with its own variables (GraphQlLimits).
  */
@@ -30,10 +28,11 @@ class ParsedDocumentCache implements PreparsedDocumentProvider {
     static final int MAX_CACHED_LENGTH = 10_000;
 
     private final int capacity;
-    private final Map<String, PreparsedDocumentEntry> entries = new ConcurrentHashMap<>();
+    private final ClearingCache<String, PreparsedDocumentEntry> entries;
 
     ParsedDocumentCache(@Value("${tandem.graphql.parsed-document-cache}") int capacity) {
         this.capacity = capacity;
+        this.entries = new ClearingCache<>(capacity);
     }
 
     @Override
@@ -49,9 +48,6 @@ class ParsedDocumentCache implements PreparsedDocumentProvider {
         }
         PreparsedDocumentEntry entry = parseAndValidate.apply(input);
         if (!entry.hasErrors()) {
-            if (entries.size() >= capacity) {
-                entries.clear();
-            }
             entries.put(query, entry);
         }
         return CompletableFuture.completedFuture(entry);
