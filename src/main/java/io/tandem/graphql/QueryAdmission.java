@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
  * take a connection. Letting every query run at once, a busy server shares its cores among all of them, so each
  * query's database round trips wait behind the others' work and the slowest queries took twice as long as the
  * median (BENCHMARKS.md, "Admission"). A query that waits longer than {@code maxWait} is answered with one error,
- * classification SERVER_BUSY, and no data. Mutations are not queued: they take row locks, and one waiting for a
+ * classification SERVER_BUSY, and no data; over HTTP with status 503 and {@code Retry-After} (GraphQlJsonHttpHandler), so
+ * a load balancer or client sees the refusal without reading the body. Mutations are not queued: they take row locks, and one waiting for a
  * lock would hold a turn that queries need. The queue's length and the refusals are metrics:
  * tandem_graphql_queries_waiting, tandem_graphql_queries_refused_total.
  */
@@ -62,6 +63,12 @@ final class QueryAdmission implements MeterBinder {
                         limit, maxWait.toMillis())
                 .errorType(GraphQlLimits.Exceeded.SERVER_BUSY)
                 .build()).build();
+    }
+
+    /** Whether a result is this admission's refusal: no data, and every error SERVER_BUSY. */
+    static boolean isRefusal(ExecutionResult result) {
+        return !result.isDataPresent() && !result.getErrors().isEmpty() && result.getErrors().stream()
+                .allMatch(error -> error.getErrorType() == GraphQlLimits.Exceeded.SERVER_BUSY);
     }
 
     /** Queries waiting for their turn now (an estimate while threads come and go). */

@@ -16,7 +16,8 @@ import org.springframework.http.MediaType;
 /**
  * The admission in the running server: while every turn is taken, a query over HTTP waits (and holds no
  * connection), a mutation goes through, and the query is answered as soon as a turn is free; a query that waits
- * longer than the longest wait (10 s by default) gets one SERVER_BUSY error and no data.
+ * longer than the longest wait (10 s by default) gets one SERVER_BUSY error and no data, with status 503 and
+ * Retry-After.
  */
 class QueryAdmissionHttpTest extends GraphQlTestBase {
 
@@ -49,14 +50,15 @@ class QueryAdmissionHttpTest extends GraphQlTestBase {
     }
 
     @Test
-    void aQueryThatWaitedLongerThanTheLongestWaitGetsOneServerBusyErrorAndNoData() throws Exception {
+    void aQueryThatWaitedLongerThanTheLongestWaitGetsOneServerBusyErrorNoDataAnd503() throws Exception {
         int turns = takeEveryTurn();
         String body;
         long started = System.nanoTime();
         try {
             body = http().post().uri("/graphql").headers(headers -> headers.setBasicAuth("priya", "priya"))
                     .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"query\": \"{ viewer { id } }\"}")
-                    .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+                    .exchange().expectStatus().isEqualTo(503).expectHeader().valueEquals("Retry-After", "1")
+                    .expectBody(String.class).returnResult().getResponseBody();
         } finally {
             giveBack(turns);
         }
