@@ -76,17 +76,12 @@ class BetController {
     }
 
     @SchemaMapping(typeName = TYPE)
-    String id(Bet bet) {
-        return GlobalId.of(TYPE, bet.getId());
-    }
-
-    @SchemaMapping(typeName = TYPE)
     LocalDate window(Bet bet) {
         return bet.getWindowDate();
     }
 
     @Bean
     static NodeResolver betNodes(BetService bets) {
-        return NodeResolver.of(TYPE, Bet.class, bets::read);
+        return NodeResolver.of(TYPE, Bet.class, Bet::getId, bets::read);
     }
 }

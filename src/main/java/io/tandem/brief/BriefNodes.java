@@ -15,6 +15,7 @@ class BriefNodes {
 
     @Bean
     NodeResolver constraintNodes(ConstraintService constraints) {
-        return NodeResolver.of(ConstraintController.TYPE, TechnicalConstraint.class, constraints::read);
+        return NodeResolver.of(ConstraintController.TYPE, TechnicalConstraint.class, TechnicalConstraint::getId,
+                constraints::read);
     }
 }

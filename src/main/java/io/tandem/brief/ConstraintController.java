@@ -60,11 +60,6 @@ class ConstraintController {
         return bets.stream().collect(Collectors.toMap(Function.identity(), b -> byBet.getOrDefault(b.getId(), List.of())));
     }
 
-    @SchemaMapping(typeName = TYPE)
-    String id(TechnicalConstraint constraint) {
-        return GlobalId.of(TYPE, constraint.getId());
-    }
-
     @BatchMapping(typeName = TYPE)
     Map<TechnicalConstraint, List<ConstraintAcknowledgement>> acknowledgements(List<TechnicalConstraint> list) {
         Map<UUID, List<ConstraintAcknowledgement>> acks = constraints.acknowledgementsOf(

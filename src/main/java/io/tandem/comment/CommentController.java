@@ -74,11 +74,6 @@ class CommentController {
         return env.<CommentPageKey, Connections.Connection<BetComment>>getDataLoader(PAGES).load(key);
     }
 
-    @SchemaMapping(typeName = COMMENT)
-    String id(BetComment comment) {
-        return GlobalId.of(COMMENT, comment.getId());
-    }
-
     @BatchMapping(typeName = COMMENT)
     Map<BetComment, BetComment> replyTo(List<BetComment> page) {
         Map<UUID, BetComment> answered = comments.findAll(page.stream().map(BetComment::getReplyToId).filter(Objects::nonNull)
@@ -96,6 +91,6 @@ class CommentController {
 
     @Bean
     static NodeResolver commentNodes(CommentService comments) {
-        return NodeResolver.of(COMMENT, BetComment.class, comments::read);
+        return NodeResolver.of(COMMENT, BetComment.class, BetComment::getId, comments::read);
     }
 }

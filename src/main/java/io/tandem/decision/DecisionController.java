@@ -69,11 +69,6 @@ class DecisionController {
     }
 
     @SchemaMapping(typeName = DECISION)
-    String id(Decision decision) {
-        return GlobalId.of(DECISION, decision.getId());
-    }
-
-    @SchemaMapping(typeName = DECISION)
     Decision supersedes(Decision decision) {
         return decision.getSupersedesId() == null ? null : log.read(decision.getSupersedesId()).orElse(null);
     }
@@ -90,11 +85,6 @@ class DecisionController {
         return GlobalId.of(OPTION, UUID.fromString(option.id()));
     }
 
-    @SchemaMapping(typeName = OPTION, field = "id")
-    String optionId(BetOption option) {
-        return GlobalId.of(OPTION, option.getId());
-    }
-
     @SchemaMapping(typeName = OPTION)
     LocalDate window(BetOption option) {
         return option.getWindowDate();
@@ -102,11 +92,11 @@ class DecisionController {
 
     @Bean
     static NodeResolver decisionNodes(DecisionLog log) {
-        return NodeResolver.of(DECISION, Decision.class, log::read);
+        return NodeResolver.of(DECISION, Decision.class, Decision::getId, log::read);
     }
 
     @Bean
     static NodeResolver optionNodes(OptionService options) {
-        return NodeResolver.of(OPTION, BetOption.class, options::read);
+        return NodeResolver.of(OPTION, BetOption.class, BetOption::getId, options::read);
     }
 }

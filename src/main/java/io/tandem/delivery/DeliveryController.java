@@ -56,13 +56,8 @@ class DeliveryController {
         return bets.stream().collect(Collectors.toMap(Function.identity(), b -> requests.getOrDefault(b.getId(), List.of())));
     }
 
-    @SchemaMapping(typeName = CHANGE_REQUEST)
-    String id(ChangeRequest request) {
-        return GlobalId.of(CHANGE_REQUEST, request.getId());
-    }
-
     @Bean
     static NodeResolver changeRequestNodes(DeliveryService delivery) {
-        return NodeResolver.of(CHANGE_REQUEST, ChangeRequest.class, delivery::readChangeRequest);
+        return NodeResolver.of(CHANGE_REQUEST, ChangeRequest.class, ChangeRequest::getId, delivery::readChangeRequest);
     }
 }

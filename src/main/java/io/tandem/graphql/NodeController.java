@@ -13,7 +13,8 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.execution.ClassNameTypeResolver;
 import org.springframework.stereotype.Controller;
 
-/** node(id): asks the module that owns the id's type. */
+/** node(id): asks the module that owns the id's type. So is the {@code id} field of each
+ * type whose resolver makes its ids (NodeIdField). */
 @Controller
 class NodeController {
 
@@ -31,11 +32,12 @@ class NodeController {
                 .orElse(null);
     }
 
-    /** Maps Java classes to the GraphQL object types of the Node interface. */
+    /** Maps Java classes to the GraphQL object types of the Node interface, and serves their {@code id} fields. */
     @Bean
     static GraphQlSourceBuilderCustomizer nodeTypes(List<NodeResolver> resolvers) {
         ClassNameTypeResolver typeResolver = new ClassNameTypeResolver();
         resolvers.forEach(r -> typeResolver.addMapping(r.javaType(), r.typeName()));
-        return builder -> builder.defaultTypeResolver((TypeResolver) typeResolver);
+        return builder -> builder.defaultTypeResolver((TypeResolver) typeResolver).configureRuntimeWiring(wiring ->
+                resolvers.forEach(r -> r.idField().ifPresent(id -> wiring.type(r.typeName(), type -> type.dataFetcher("id", id)))));
     }
 }

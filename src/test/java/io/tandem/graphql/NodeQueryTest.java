@@ -2,12 +2,25 @@ package io.tandem.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.LightDataFetcher;
 import io.tandem.support.GraphQlTestBase;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
 
-/** node(id) finds every kind of thing by the id the API handed out. */
+/**
+ * node(id) finds every kind of thing by the id the API handed out; the ids are made by NodeIdField, outside Spring's
+ * controller methods.
+ */
 class NodeQueryTest extends GraphQlTestBase {
+
+    @Autowired
+    private GraphQlSource graphQlSource;
 
     @Test
     void findsBetsBriefsConstraintsOptionsDecisionsAndCommentsByTheirGlobalIds() {
@@ -43,5 +56,13 @@ class NodeQueryTest extends GraphQlTestBase {
         return as("lena").document("query($id: ID!) { node(id: $id) { __typename id } }").variable("id", id).execute()
                 .path("node.id").entity(String.class).isEqualTo(id)
                 .path("node.__typename").entity(String.class).get();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bet", "Decision", "BetOption", "TechnicalConstraint", "Comment", "ChangeRequest"})
+    void servesANodesIdWithALightFetcher(String type) {
+        GraphQLSchema schema = graphQlSource.schema();
+        assertThat(schema.getCodeRegistry().getDataFetcher(FieldCoordinates.coordinates(type, "id"),
+                schema.getObjectType(type).getFieldDefinition("id"))).isInstanceOf(LightDataFetcher.class);
     }
 }
