@@ -13,8 +13,10 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.execution.ClassNameTypeResolver;
 import org.springframework.stereotype.Controller;
 
-/** node(id): asks the module that owns the id's type. So is the {@code id} field of each
- * type whose resolver makes its ids (NodeIdField). */
+/**
+ * node(id), answered by the module that owns the id's type; and the {@code id} field of every node type whose
+ * resolver makes its ids (NodeIdField).
+ */
 @Controller
 class NodeController {
 
