@@ -1,5 +1,6 @@
 package io.tandem.graphql;
 
+import graphql.schema.DataFetcher;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -16,7 +17,7 @@ public interface NodeResolver {
     Optional<?> find(UUID id);
 
     /** The fetcher of the type's {@code id} field; empty when the Java object carries its global id itself. */
-    Optional<NodeIdField<?>> idField();
+    Optional<DataFetcher<String>> idField();
 
     /** A type whose Java objects carry their global id as their own {@code id} property. */
     static NodeResolver of(String typeName, Class<?> javaType, Function<UUID, Optional<?>> lookup) {
@@ -30,7 +31,7 @@ public interface NodeResolver {
     }
 
     record Resolver(String typeName, Class<?> javaType, Function<UUID, Optional<?>> lookup,
-                    Optional<NodeIdField<?>> idField) implements NodeResolver {
+                    Optional<DataFetcher<String>> idField) implements NodeResolver {
 
         @Override
         public Optional<?> find(UUID id) {
