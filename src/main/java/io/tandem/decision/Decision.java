@@ -1,5 +1,6 @@
 package io.tandem.decision;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -27,10 +28,12 @@ public class Decision {
     @Enumerated(EnumType.STRING)
     private Gate gate;
     private String context;
+    @Convert(converter = OptionsConsideredColumn.class)
     @JdbcTypeCode(SqlTypes.JSON)
     private List<OptionConsidered> optionsConsidered;
     private String chosenOption;
     private String rationale;
+    @Convert(converter = SignersColumn.class)
     @JdbcTypeCode(SqlTypes.JSON)
     private List<Signer> signers;
     private UUID supersedesId;
