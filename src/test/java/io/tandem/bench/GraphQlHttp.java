@@ -61,6 +61,15 @@ public final class GraphQlHttp {
     }
 
     public JsonNode send(String user, String document, Map<String, Object> variables) {
+        try {
+            return JSON.readTree(post(user, document, variables));
+        } catch (IOException e) {
+            throw new IllegalStateException("the answer is not JSON", e);
+        }
+    }
+
+    /** The answer's body as it came; a non-200 answer fails. */
+    public byte[] post(String user, String document, Map<String, Object> variables) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("query", document);
         request.put("variables", variables);
@@ -84,7 +93,7 @@ public final class GraphQlHttp {
                 if (status != 200) {
                     throw new IllegalStateException("HTTP " + status + ": " + new String(answer, StandardCharsets.UTF_8));
                 }
-                return JSON.readTree(answer);
+                return answer;
             }
         } catch (IOException e) {
             throw new IllegalStateException("POST /graphql failed", e);

@@ -12,7 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The read scenarios: a page of 50 bets (each client walks ten pages deep by keyset cursor, then starts over),
+ * The read scenarios: a page of 50 bets (each client walks ten pages deep by keyset cursor, then starts over; its
+ * answers are read by {@link PageAnswer}),
  * one bet's full decision log (a random bet that has one), and {@code myTasks} (issue #5) when the schema has it.
  */
 public final class ReadScenarios {
@@ -41,12 +42,12 @@ public final class ReadScenarios {
 
             @Override
             public int run() {
-                JsonNode bets = page(PAGE, after).path("bets");
-                if (bets.path("edges").size() == 0) {
+                PageAnswer page = PageAnswer.read(http.post(reader, Documents.BET_PAGE, pageVariables(PAGE, after)));
+                if (page.edges() == 0) {
                     throw new IllegalStateException("empty page");
                 }
-                boolean next = bets.path("pageInfo").path("hasNextPage").asBoolean() && ++depth < PAGES_DEEP;
-                after = next ? bets.path("pageInfo").path("endCursor").asText() : null;
+                boolean next = page.hasNextPage() && ++depth < PAGES_DEEP;
+                after = next ? page.endCursor() : null;
                 depth = next ? depth : 0;
                 return 1;
             }
@@ -80,10 +81,14 @@ public final class ReadScenarios {
     }
 
     JsonNode page(int first, String after) {
+        return http.execute(reader, Documents.BET_PAGE, pageVariables(first, after));
+    }
+
+    private static Map<String, Object> pageVariables(int first, String after) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("first", first);
         variables.put("after", after);
-        return http.execute(reader, Documents.BET_PAGE, variables);
+        return variables;
     }
 
     JsonNode log(String betId) {
