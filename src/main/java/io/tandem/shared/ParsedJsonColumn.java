@@ -37,7 +37,7 @@ public abstract class ParsedJsonColumn<T> implements AttributeConverter<T, Strin
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a " + type + " could not be written as JSON", e);
+            throw new IllegalStateException("a " + type.toCanonical() + " could not be written as JSON", e);
         }
     }
 
@@ -58,7 +58,7 @@ public abstract class ParsedJsonColumn<T> implements AttributeConverter<T, Strin
         try {
             return freeze.apply(JSON.readValue(json, type));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored " + type + " is not valid JSON", e);
+            throw new IllegalStateException("a stored " + type.toCanonical() + " is not valid JSON", e);
         }
     }
 }
