@@ -12,9 +12,7 @@ import java.util.function.UnaryOperator;
 @Converter
 class BriefContentColumn extends ParsedJsonColumn<BriefContent> {
 
-    static final int CAPACITY = 5_000;
-
     BriefContentColumn() {
-        super(new TypeReference<>() { }, CAPACITY, UnaryOperator.identity());
+        super(new TypeReference<>() { }, UnaryOperator.identity());
     }
 }

@@ -10,6 +10,6 @@ import java.util.List;
 class OptionsConsideredColumn extends ParsedJsonColumn<List<OptionConsidered>> {
 
     OptionsConsideredColumn() {
-        super(new TypeReference<>() { }, SignersColumn.CAPACITY, List::copyOf);
+        super(new TypeReference<>() { }, List::copyOf);
     }
 }

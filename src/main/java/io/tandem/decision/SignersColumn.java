@@ -9,9 +9,7 @@ import java.util.List;
 @Converter
 class SignersColumn extends ParsedJsonColumn<List<Signer>> {
 
-    static final int CAPACITY = 5_000;
-
     SignersColumn() {
-        super(new TypeReference<>() { }, CAPACITY, List::copyOf);
+        super(new TypeReference<>() { }, List::copyOf);
     }
 }

@@ -12,21 +12,23 @@ import java.util.function.UnaryOperator;
  * revision and the latest decision of each of its bets again, and parsing their JSON columns was several per cent of
  * the JVM's samples in profiles of the page benchmark (BENCHMARKS.md). The parsed value is kept by the column's own
  * text, so a hit can only be the value of that text; it must be immutable all the way down ({@code freeze} makes it
- * so), because one instance serves every reader. At most {@code capacity} values are kept (ClearingCache).
+ * so), because one instance serves every reader. At most {@link #CAPACITY} values are kept per column (ClearingCache).
  */
 public abstract class ParsedJsonColumn<T> implements AttributeConverter<T, String> {
 
     /** Built as Hibernate builds its own JSON mapper, which wrote the columns before these converters did. */
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
+    public static final int CAPACITY = 5_000;
+
     private final JavaType type;
     private final UnaryOperator<T> freeze;
     private final ClearingCache<String, T> parsed;
 
-    protected ParsedJsonColumn(TypeReference<T> type, int capacity, UnaryOperator<T> freeze) {
+    protected ParsedJsonColumn(TypeReference<T> type, UnaryOperator<T> freeze) {
         this.type = JSON.getTypeFactory().constructType(type);
         this.freeze = freeze;
-        this.parsed = new ClearingCache<>(capacity);
+        this.parsed = new ClearingCache<>(CAPACITY);
     }
 
     @Override

@@ -59,8 +59,7 @@ record PageAnswer(int edges, boolean hasNextPage, String endCursor) {
 
     private static PageAnswer connection(JsonParser parser) throws IOException {
         int edges = 0;
-        boolean hasNextPage = false;
-        String endCursor = null;
+        PageAnswer info = NONE;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -70,22 +69,30 @@ record PageAnswer(int edges, boolean hasNextPage, String endCursor) {
                     edges++;
                 }
             } else if (field.equals("pageInfo") && value == JsonToken.START_OBJECT) {
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    JsonToken info = parser.nextToken();
-                    if (name.equals("hasNextPage")) {
-                        hasNextPage = info == JsonToken.VALUE_TRUE;
-                    } else if (name.equals("endCursor")) {
-                        endCursor = parser.getValueAsString();
-                    } else {
-                        parser.skipChildren();
-                    }
-                }
+                info = pageInfo(parser);
             } else {
                 parser.skipChildren();
             }
         }
-        return new PageAnswer(edges, hasNextPage, endCursor);
+        return new PageAnswer(edges, info.hasNextPage(), info.endCursor());
+    }
+
+    /** {@code pageInfo}'s two fields, as an answer of no edges. */
+    private static PageAnswer pageInfo(JsonParser parser) throws IOException {
+        boolean hasNextPage = false;
+        String endCursor = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals("hasNextPage")) {
+                hasNextPage = value == JsonToken.VALUE_TRUE;
+            } else if (field.equals("endCursor")) {
+                endCursor = parser.getValueAsString();
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return new PageAnswer(0, hasNextPage, endCursor);
     }
 
     private static String text(byte[] answer) {
