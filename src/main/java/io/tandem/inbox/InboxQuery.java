@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * <p>A page in the order tasks opened (the default) is read through {@code inbox_candidate} (CandidateIndex): one
  * ordered, limited index read per way in (held by the person, offered to them, offered to each of their groups), so
  * its cost does not grow with the number of open tasks. A page of one bet, or in another order, reads the engine's
- * tables with every candidate link, as the count does.
+ * tables with every candidate link, as the count does, but joins the executions and bets for the page's tasks only.
  */
 @Repository
 class InboxQuery {
@@ -60,16 +60,22 @@ class InboxQuery {
         return page.order() == TaskOrder.CREATED && page.betId() == null ? pageByCandidates(page) : pageByScan(page);
     }
 
-    /** Every task the person may act on, filtered and then sorted: reads each candidate link of the lifecycle. */
+    /**
+     * Every task the person may act on, filtered and then sorted: reads each candidate link of the lifecycle. The
+     * page's task ids are chosen first, and only they are joined to their executions and bets. Joining every
+     * candidate before sorting, a page ordered by due time at 100k bets (31,014 candidate tasks) took 220 ms; this
+     * way 48 ms (medians of 30 requests).
+     */
     List<InboxTask> pageByScan(Page page) {
         MapSqlParameterSource parameters = parameters(page);
-        StringBuilder sql = new StringBuilder(COLUMNS).append(TASKS).append(THEIR_BETS).append(where(page));
+        String order = page.order().orderBy(page.ascending());
+        StringBuilder ids = new StringBuilder("select t.id_").append(tasksFor(page)).append(where(page));
         if (page.afterId() != null) {
-            sql.append(" and ").append(page.order().after(page.ascending()));
+            ids.append(" and ").append(page.order().after(page.ascending()));
         }
-        sql.append(" order by ").append(page.order().orderBy(page.ascending())).append(" limit :limit");
+        ids.append(" order by ").append(order).append(" limit :limit");
         parameters.addValue("limit", page.size() + 1);
-        return jdbc.query(sql.toString(), parameters, InboxQuery::task);
+        return jdbc.query(ofPage(ids.toString(), order), parameters, InboxQuery::task);
     }
 
     /**
@@ -94,10 +100,14 @@ class InboxQuery {
                 waysIn.add(offered("c.group_id = :group" + i++, page));
             }
         }
-        String sql = COLUMNS + " from (" + String.join(" union ", waysIn.stream().map(way -> "(" + way + limit + ")").toList())
-                + ") k join act_ru_task t on t.id_ = k.id_ join act_ru_execution e on e.id_ = t.proc_inst_id_\n" + THEIR_BETS
-                + " order by " + page.order().orderBy(page.ascending()) + limit;
-        return jdbc.query(sql, parameters, InboxQuery::task);
+        String ids = String.join(" union ", waysIn.stream().map(way -> "(" + way + limit + ")").toList());
+        return jdbc.query(ofPage(ids, page.order().orderBy(page.ascending())) + limit, parameters, InboxQuery::task);
+    }
+
+    /** The columns of the tasks a statement selecting {@code id_} chose, with their bets, in the page's order. */
+    private static String ofPage(String ids, String order) {
+        return COLUMNS + " from (" + ids + ") k join act_ru_task t on t.id_ = k.id_"
+                + " join act_ru_execution e on e.id_ = t.proc_inst_id_\n" + THEIR_BETS + " order by " + order;
     }
 
     /** Unheld tasks offered to one user or group, read in order from inbox_candidate's index. */
@@ -118,8 +128,16 @@ class InboxQuery {
      * with every bet (157 ms on a 1k database against 11 ms without).
      */
     long count(Page page) {
-        Long count = jdbc.queryForObject("select count(*)" + TASKS + where(page), parameters(page), Long.class);
+        Long count = jdbc.queryForObject("select count(*)" + tasksFor(page) + where(page), parameters(page), Long.class);
         return count == null ? 0 : count;
+    }
+
+    /**
+     * The tasks, with their executions only when the page is of one bet: the execution holds the bet's id. A count
+     * of 31,014 tasks at 100k bets took 101–105 ms of SQL with the join, 56–57 ms without.
+     */
+    private static String tasksFor(Page page) {
+        return page.betId() == null ? " from act_ru_task t\n" : TASKS;
     }
 
     /**

@@ -95,6 +95,41 @@ class InboxTest extends GraphQlTestBase {
     }
 
     @Test
+    void pagesByDueTimeAndPriorityInTheOrderOfOneLongPage() {
+        driver.framingGateOpen();
+        driver.framingGateOpen();
+        driver.framingGateOpen();
+        for (Map<String, Object> order : List.of(Map.<String, Object>of("field", "DUE"), Map.<String, Object>of("field", "DUE", "direction", "DESC"),
+                Map.<String, Object>of("field", "PRIORITY"), Map.<String, Object>of("field", "PRIORITY", "direction", "ASC"))) {
+            Map<String, Object> longPage = myTasks("priya", 50, null, filter("gate", "FRAMING"), order);
+            List<String> expected = nodes(longPage).stream().map(t -> (String) t.get("taskId")).toList();
+            int total = ((Number) longPage.get("totalCount")).intValue();
+            assertThat(expected).as("%s", order).hasSize(Math.min(total, 50)).hasSizeGreaterThanOrEqualTo(3);
+
+            List<Map<String, Object>> paged = new ArrayList<>();
+            String after = null;
+            do {
+                Map<String, Object> page = myTasks("priya", 2, after, filter("gate", "FRAMING"), order);
+                paged.addAll(nodes(page));
+                Map<?, ?> info = (Map<?, ?>) page.get("pageInfo");
+                after = Boolean.TRUE.equals(info.get("hasNextPage")) ? (String) info.get("endCursor") : null;
+            } while (after != null && paged.size() < 200);
+
+            List<String> ids = paged.stream().map(t -> (String) t.get("taskId")).toList();
+            assertThat(ids).as("%s", order).hasSize(total).doesNotHaveDuplicates().startsWith(expected.toArray(String[]::new));
+            boolean descending = "DESC".equals(order.get("direction")) || (order.get("field").equals("PRIORITY") && order.get("direction") == null);
+            List<Comparable<Object>> keys = paged.stream().map(t -> sortKey(t, (String) order.get("field"))).toList();
+            assertThat(keys).as("%s", order).isSortedAccordingTo(descending ? (a, b) -> b.compareTo(a) : Comparable::compareTo);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Comparable<Object> sortKey(Map<String, Object> task, String field) {
+        Object key = "DUE".equals(field) ? Instant.parse((String) task.get("dueAt")) : task.get("priority");
+        return (Comparable<Object>) key;
+    }
+
+    @Test
     void refusesACursorOfAnotherOrdering() {
         driver.framingGateOpen();
         Map<String, Object> page = myTasks("priya", 1, null, null, null);
