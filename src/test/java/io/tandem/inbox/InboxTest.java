@@ -7,6 +7,7 @@ import io.tandem.support.Payload;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -99,34 +100,42 @@ class InboxTest extends GraphQlTestBase {
         driver.framingGateOpen();
         driver.framingGateOpen();
         driver.framingGateOpen();
-        for (Map<String, Object> order : List.of(Map.<String, Object>of("field", "DUE"), Map.<String, Object>of("field", "DUE", "direction", "DESC"),
-                Map.<String, Object>of("field", "PRIORITY"), Map.<String, Object>of("field", "PRIORITY", "direction", "ASC"))) {
-            Map<String, Object> longPage = myTasks("priya", 50, null, filter("gate", "FRAMING"), order);
-            List<String> expected = nodes(longPage).stream().map(t -> (String) t.get("taskId")).toList();
+        // PRIORITY's default direction is DESC
+        record Ordering(Map<String, Object> orderBy, String field, boolean descending) {
+        }
+        for (Ordering ordering : List.of(new Ordering(Map.of("field", "DUE"), "dueAt", false),
+                new Ordering(Map.of("field", "DUE", "direction", "DESC"), "dueAt", true),
+                new Ordering(Map.of("field", "PRIORITY"), "priority", true),
+                new Ordering(Map.of("field", "PRIORITY", "direction", "ASC"), "priority", false))) {
+            Map<String, Object> longPage = myTasks("priya", 50, null, filter("gate", "FRAMING"), ordering.orderBy());
+            List<String> firstFifty = nodes(longPage).stream().map(t -> (String) t.get("taskId")).toList();
             int total = ((Number) longPage.get("totalCount")).intValue();
-            assertThat(expected).as("%s", order).hasSize(Math.min(total, 50)).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(firstFifty).as("%s", ordering).hasSize(Math.min(total, 50)).hasSizeGreaterThanOrEqualTo(3);
 
             List<Map<String, Object>> paged = new ArrayList<>();
             String after = null;
             do {
-                Map<String, Object> page = myTasks("priya", 2, after, filter("gate", "FRAMING"), order);
+                Map<String, Object> page = myTasks("priya", 2, after, filter("gate", "FRAMING"), ordering.orderBy());
                 paged.addAll(nodes(page));
                 Map<?, ?> info = (Map<?, ?>) page.get("pageInfo");
                 after = Boolean.TRUE.equals(info.get("hasNextPage")) ? (String) info.get("endCursor") : null;
             } while (after != null && paged.size() < 200);
 
-            List<String> ids = paged.stream().map(t -> (String) t.get("taskId")).toList();
-            assertThat(ids).as("%s", order).hasSize(total).doesNotHaveDuplicates().startsWith(expected.toArray(String[]::new));
-            boolean descending = "DESC".equals(order.get("direction")) || (order.get("field").equals("PRIORITY") && order.get("direction") == null);
-            List<Comparable<Object>> keys = paged.stream().map(t -> sortKey(t, (String) order.get("field"))).toList();
-            assertThat(keys).as("%s", order).isSortedAccordingTo(descending ? (a, b) -> b.compareTo(a) : Comparable::compareTo);
+            assertThat(paged.stream().map(t -> (String) t.get("taskId")).toList()).as("%s", ordering)
+                    .hasSize(total).doesNotHaveDuplicates().startsWith(firstFifty.toArray(String[]::new));
+            List<Long> keys = paged.stream().map(t -> sortKey(t.get(ordering.field()))).toList();
+            assertThat(keys).as("%s", ordering).isSortedAccordingTo(ordering.descending()
+                    ? Comparator.<Long>reverseOrder() : Comparator.<Long>naturalOrder());
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Comparable<Object> sortKey(Map<String, Object> task, String field) {
-        Object key = "DUE".equals(field) ? Instant.parse((String) task.get("dueAt")) : task.get("priority");
-        return (Comparable<Object>) key;
+    /** A due time (ISO text) in nanoseconds since the epoch, or a priority as it is. */
+    private static long sortKey(Object value) {
+        if (value instanceof String dueAt) {
+            Instant instant = Instant.parse(dueAt);
+            return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+        }
+        return ((Number) value).longValue();
     }
 
     @Test
