@@ -58,18 +58,9 @@ class InboxTest extends GraphQlTestBase {
     void filtersOrdersAndPagesTheInbox() {
         List<String> bets = List.of(driver.framingGateOpen(), driver.framingGateOpen(), driver.framingGateOpen());
 
-        List<Map<String, Object>> all = new ArrayList<>();
-        String after = null;
-        int pages = 0;
-        int totalCount;
-        do {
-            Map<String, Object> page = myTasks("priya", 2, after, filter("gate", "FRAMING"), null);
-            all.addAll(nodes(page));
-            Map<?, ?> info = (Map<?, ?>) page.get("pageInfo");
-            after = Boolean.TRUE.equals(info.get("hasNextPage")) ? (String) info.get("endCursor") : null;
-            totalCount = ((Number) page.get("totalCount")).intValue();
-            pages++;
-        } while (after != null && pages < 200);
+        List<Map<String, Object>> pages = everyPage("priya", 2, filter("gate", "FRAMING"), null);
+        List<Map<String, Object>> all = pages.stream().flatMap(page -> nodes(page).stream()).toList();
+        int totalCount = ((Number) pages.get(pages.size() - 1).get("totalCount")).intValue();
         // the count (a statement of its own, without the page's join to the bets) says what the pages hold
         assertThat(totalCount).isEqualTo(all.size()).isGreaterThanOrEqualTo(3);
 
@@ -112,14 +103,8 @@ class InboxTest extends GraphQlTestBase {
             int total = ((Number) longPage.get("totalCount")).intValue();
             assertThat(firstFifty).as("%s", ordering).hasSize(Math.min(total, 50)).hasSizeGreaterThanOrEqualTo(3);
 
-            List<Map<String, Object>> paged = new ArrayList<>();
-            String after = null;
-            do {
-                Map<String, Object> page = myTasks("priya", 2, after, filter("gate", "FRAMING"), ordering.orderBy());
-                paged.addAll(nodes(page));
-                Map<?, ?> info = (Map<?, ?>) page.get("pageInfo");
-                after = Boolean.TRUE.equals(info.get("hasNextPage")) ? (String) info.get("endCursor") : null;
-            } while (after != null && paged.size() < 200);
+            List<Map<String, Object>> paged = everyPage("priya", 2, filter("gate", "FRAMING"), ordering.orderBy()).stream()
+                    .flatMap(page -> nodes(page).stream()).toList();
 
             assertThat(paged.stream().map(t -> (String) t.get("taskId")).toList()).as("%s", ordering)
                     .hasSize(total).doesNotHaveDuplicates().startsWith(firstFifty.toArray(String[]::new));
@@ -275,6 +260,19 @@ class InboxTest extends GraphQlTestBase {
 
     private List<Map<String, Object>> tasks(String user, Map<String, Object> filter) {
         return nodes(myTasks(user, 50, null, filter, null));
+    }
+
+    /** The inbox's pages from the first, {@code size} tasks each, following their cursors (at most 200 pages). */
+    private List<Map<String, Object>> everyPage(String user, int size, Map<String, Object> filter, Map<String, Object> order) {
+        List<Map<String, Object>> pages = new ArrayList<>();
+        String after = null;
+        do {
+            Map<String, Object> page = myTasks(user, size, after, filter, order);
+            pages.add(page);
+            Map<?, ?> info = (Map<?, ?>) page.get("pageInfo");
+            after = Boolean.TRUE.equals(info.get("hasNextPage")) ? (String) info.get("endCursor") : null;
+        } while (after != null && pages.size() < 200);
+        return pages;
     }
 
     @SuppressWarnings("unchecked")
