@@ -60,7 +60,7 @@ class CamundaSingleSignOn {
 
     @Bean
     @Order(1)
-    SecurityFilterChain camundaWebapps(HttpSecurity http, JwtDecoder jwtDecoder,
+    SecurityFilterChain camundaWebapps(HttpSecurity http, JwtDecoder jwtDecoder, SecurityProperties properties,
                                        ClientRegistrationRepository registrations) throws Exception {
         DefaultOAuth2AuthorizationRequestResolver withPkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
                 OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
@@ -75,7 +75,8 @@ class CamundaSingleSignOn {
                         // straight to Keycloak: there is no other way to sign in to the web apps
                         .loginPage("/oauth2/authorization/" + REGISTRATION)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce))
-                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(withTandemRoles(jwtDecoder))))
+                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(withTandemRoles(jwtDecoder,
+                                new KeycloakRoles(properties.effectiveRoleClients())))))
                 // Camunda's web apps bring their own CSRF protection (XSRF-TOKEN cookie and header)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
@@ -128,14 +129,14 @@ class CamundaSingleSignOn {
     }
 
     /** Roles come from the access token (where Keycloak puts them), checked by the same decoder as the API. */
-    private static OidcUserService withTandemRoles(JwtDecoder jwtDecoder) {
+    private static OidcUserService withTandemRoles(JwtDecoder jwtDecoder, KeycloakRoles roles) {
         OidcUserService delegate = new OidcUserService();
         return new OidcUserService() {
             @Override
             public OidcUser loadUser(OidcUserRequest request) {
                 OidcUser user = delegate.loadUser(request);
                 List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
-                authorities.addAll(KeycloakRoles.of(jwtDecoder.decode(request.getAccessToken().getTokenValue())));
+                authorities.addAll(roles.of(jwtDecoder.decode(request.getAccessToken().getTokenValue())));
                 return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "preferred_username");
             }
         };

@@ -53,7 +53,7 @@ class SecurityConfig {
         } else {
             http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt
                     .decoder(jwtDecoder.getObject())
-                    .jwtAuthenticationConverter(keycloakRoles())));
+                    .jwtAuthenticationConverter(keycloakRoles(properties))));
         }
         return http.build();
     }
@@ -101,10 +101,10 @@ class SecurityConfig {
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token is not meant for " + expected, null));
     }
 
-    static JwtAuthenticationConverter keycloakRoles() {
+    static JwtAuthenticationConverter keycloakRoles(SecurityProperties properties) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setPrincipalClaimName("preferred_username");
-        converter.setJwtGrantedAuthoritiesConverter(KeycloakRoles::of);
+        converter.setJwtGrantedAuthoritiesConverter(new KeycloakRoles(properties.effectiveRoleClients())::of);
         return converter;
     }
 }

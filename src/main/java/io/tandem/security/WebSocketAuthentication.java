@@ -61,7 +61,7 @@ class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
             this.authentication = new ProviderManager(passwords);
         } else {
             JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(jwtDecoder.getObject());
-            tokens.setJwtAuthenticationConverter(SecurityConfig.keycloakRoles());
+            tokens.setJwtAuthenticationConverter(SecurityConfig.keycloakRoles(properties));
             this.authentication = new ProviderManager(tokens);
         }
     }

@@ -131,6 +131,31 @@ class GraphQlLimitsTest extends GraphQlTestBase {
         assertThat(message).doesNotContain(parts[1]).doesNotContainIgnoringCase("did you mean");
     }
 
+    @ParameterizedTest(name = "body [{0}]")
+    @ValueSource(strings = {
+            "null", "[]", "[{\"query\": \"{ viewer { id } }\"}]", "\"{ viewer { id } }\"", "42", "true", "{}", "",
+            "{\"query\": null}", "{\"query\": 1}", "{\"query\": {\"text\": \"{ viewer { id } }\"}}",
+            "{\"query\": \"{ viewer { id } }\", \"variables\": []}",
+            "{\"query\": \"{ viewer { id } }\", \"variables\": \"{}\"}",
+            "{\"query\": \"{ viewer { id } }\", \"operationName\": 1}",
+            "{\"query\": \"{ viewer { id } }\", \"extensions\": 1}",
+            "{\"query\": \"{ viewer { id } }\"", "{\"query\": \"{ viewer { id } }\"} trailing"})
+    void answersABodyThatIsNotAGraphQlRequestWith400AndOneError(String body) {
+        Response malformed = send("priya", body, true);
+
+        assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
+        assertThat(malformed.onlyError("BAD_REQUEST")).isNotBlank();
+        assertThat(malformed.json().has("data")).isFalse();
+    }
+
+    @Test
+    void stillTakesNullVariablesAndOperationName() {
+        Response ok = send("priya", "{\"query\": \"{ viewer { id } }\", \"variables\": null, \"operationName\": null}", true);
+
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.json().path("data").path("viewer").path("id").asText()).isEqualTo("priya");
+    }
+
     @Test
     void answersGraphiQLsIntrospectionQueryOutsideProduction() {
         Response introspection = post("priya", IntrospectionQuery.INTROSPECTION_QUERY);

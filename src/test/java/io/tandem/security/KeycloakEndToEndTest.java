@@ -30,6 +30,13 @@ class KeycloakEndToEndTest extends KeycloakTestBase {
                 "protocolMappers", List.of(Map.of("name", "audience", "protocol", "openid-connect",
                         "protocolMapper", "oidc-audience-mapper",
                         "config", Map.of("included.custom.audience", "tandem-api", "access.token.claim", "true")))));
+        // another application of the same realm, with a client role of its own called admin, held by paul
+        keycloak.create("/tandem/clients", Map.of("clientId", "wiki", "publicClient", true, "standardFlowEnabled", false));
+        String wiki = keycloak.get("/tandem/clients?clientId=wiki").get(0).path("id").asText();
+        keycloak.create("/tandem/clients/" + wiki + "/roles", Map.of("name", "admin"));
+        String paul = keycloak.get("/tandem/users?username=paul&exact=true").get(0).path("id").asText();
+        keycloak.create("/tandem/users/" + paul + "/role-mappings/clients/" + wiki,
+                List.of(keycloak.get("/tandem/clients/" + wiki + "/roles/admin")));
         // another issuer with a user of the same name and role
         keycloak.create("", Map.of("realm", "elsewhere", "enabled", true,
                 "roles", Map.of("realm", List.of(Map.of("name", "product"))),
@@ -67,6 +74,15 @@ class KeycloakEndToEndTest extends KeycloakTestBase {
         assertThat(viewer.path("data").path("viewer").path("roles").toString()).isEqualTo("[\"INTEGRATION\"]");
         JsonNode refused = body(token, "mutation { createBet(input: {title: \"Nope\"}) { bet { id } userErrors { code } } }");
         assertThat(refused.path("errors").get(0).path("extensions").path("classification").asText()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void anotherClientsAdminRoleDoesNotMakeATandemAdmin() {
+        String token = keycloak.passwordToken("tandem", WEB, "paul");
+        assertThat(decode(token.split("\\.")[1])).as("the token carries the wiki's admin role")
+                .contains("\"wiki\":{\"roles\":[\"admin\"]}");
+        JsonNode viewer = body(token, "{ viewer { roles } }");
+        assertThat(viewer.path("data").path("viewer").path("roles").toString()).isEqualTo("[\"PRODUCT\"]");
     }
 
     @Test

@@ -32,8 +32,11 @@ public final class Keycloak {
         return token(realm, Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
-    /** Creates a realm, client or key through the admin REST API (path below /admin/realms). */
-    public void create(String path, Map<String, Object> representation) {
+    /**
+     * Creates a realm, client, role or key, or adds role mappings, through the admin REST API (path below
+     * /admin/realms); role mappings take a list of roles.
+     */
+    public void create(String path, Object representation) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin/realms" + path))
                     .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
