@@ -3,6 +3,7 @@ package io.tandem.lifecycle;
 import io.tandem.security.CurrentUser;
 import io.tandem.security.EngineIdentities;
 import io.tandem.shared.ErrorCode;
+import io.tandem.shared.OwnEngineCalls;
 import io.tandem.shared.RuleViolation;
 import java.util.List;
 import java.util.function.Supplier;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bridges Tandem's caller to the engine's authentication, which is what the task listeners read.
- * Tasklist sets the same authentication for its users, so both doors look alike to the rules.
+ * Tasklist sets the same authentication for its users, so both doors look alike to the rules. What Tandem does as a
+ * person is one of its own engine calls: its services and listeners have checked it, the engine's authorization does not.
  */
 @Component
 public class EngineUsers {
@@ -35,7 +37,7 @@ public class EngineUsers {
         identityService.setAuthentication(user.id(), user.groups());
         ACTING.set(user);
         try {
-            return work.get();
+            return OwnEngineCalls.run(work);
         } finally {
             ACTING.remove();
             if (previous == null) {

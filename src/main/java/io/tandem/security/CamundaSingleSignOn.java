@@ -5,21 +5,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -56,7 +50,6 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
 class CamundaSingleSignOn {
 
     static final String REGISTRATION = "keycloak";
-    private static final String SYSTEM_ACCOUNT = "tandemsystem";
 
     @Bean
     @Order(1)
@@ -103,29 +96,6 @@ class CamundaSingleSignOn {
         // sign-in from the session, and Spring Security still decides what that person may reach
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
-    }
-
-    /**
-     * Camunda's web apps offer a page to create the first administrator as long as its admin group has no member.
-     * With Keycloak as the only way in, that page must never be offered: a locked system account holds the group.
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    void closeTheSetupPage(ApplicationReadyEvent event) {
-        IdentityService identity = event.getApplicationContext().getBean(ProcessEngine.class).getIdentityService();
-        if (identity.createGroupQuery().groupId(EngineIdentities.CAMUNDA_ADMIN).count() == 0) {
-            Group group = identity.newGroup(EngineIdentities.CAMUNDA_ADMIN);
-            group.setName("Camunda administrators");
-            group.setType("SYSTEM");
-            identity.saveGroup(group);
-        }
-        if (identity.createUserQuery().memberOfGroup(EngineIdentities.CAMUNDA_ADMIN).count() == 0) {
-            User system = identity.newUser(SYSTEM_ACCOUNT);
-            system.setFirstName("Tandem");
-            system.setLastName("system account (no sign-in)");
-            system.setPassword(UUID.randomUUID() + "-" + UUID.randomUUID());
-            identity.saveUser(system);
-            identity.createMembership(SYSTEM_ACCOUNT, EngineIdentities.CAMUNDA_ADMIN);
-        }
     }
 
     /** Roles come from the access token (where Keycloak puts them), checked by the same decoder as the API. */

@@ -9,17 +9,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * In the local profile, gives each demo user a Camunda account with the same password and groups,
- * so Tasklist shows the same people and the gate listeners see the same roles.
+ * so Tasklist shows the same people and the gate listeners see the same roles. Memberships follow the roles on every
+ * start (EngineIdentities), so a membership the roles do not give, Camunda's admin group included, is taken away.
  */
 @Component
 class DemoIdentitySync {
 
     private final IdentityService identityService;
+    private final EngineIdentities identities;
     private final DemoUsers demoUsers;
     private final SecurityProperties properties;
 
-    DemoIdentitySync(IdentityService identityService, DemoUsers demoUsers, SecurityProperties properties) {
+    DemoIdentitySync(IdentityService identityService, EngineIdentities identities, DemoUsers demoUsers, SecurityProperties properties) {
         this.identityService = identityService;
+        this.identities = identities;
         this.demoUsers = demoUsers;
         this.properties = properties;
     }
@@ -32,22 +35,17 @@ class DemoIdentitySync {
         for (Role role : Role.values()) {
             ensureGroup(role.group(), role.name().charAt(0) + role.group().substring(1), "WORKFLOW");
         }
-        ensureGroup(EngineIdentities.CAMUNDA_ADMIN, "Camunda administrators", "SYSTEM");
         for (DemoUsers.DemoUser demo : demoUsers.all()) {
+            String[] names = demo.displayName().split(" ", 2);
+            String lastName = names.length > 1 ? names[1] : "";
             if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
                 User user = identityService.newUser(demo.id());
-                String[] names = demo.displayName().split(" ", 2);
                 user.setFirstName(names[0]);
-                user.setLastName(names.length > 1 ? names[1] : "");
+                user.setLastName(lastName);
                 user.setPassword(demo.password());
                 identityService.saveUser(user);
-                for (Role role : demo.roles()) {
-                    identityService.createMembership(demo.id(), role.group());
-                }
-                if (demo.roles().contains(Role.ADMIN)) {
-                    identityService.createMembership(demo.id(), EngineIdentities.CAMUNDA_ADMIN);
-                }
             }
+            identities.remember(demo.id(), names[0], lastName, null, EngineIdentities.groupsOf(demo.roles()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tandem.security;
 
+import io.tandem.shared.OwnEngineCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps the engine's identity service in step with the people who use Tandem: Camunda's web apps only accept people
  * it knows and re-read their groups from it, and handing a task over checks the recipient's groups there. A person
  * is recorded on first use (with a random password nobody knows: the way in stays Tandem's identity provider), and
- * their memberships follow the roles they last came with.
+ * their memberships follow the roles they last came with: a membership of any other group (Camunda's admin group
+ * included) is taken away. The system account that holds Camunda's admin group is never touched.
  */
 @Component
 public class EngineIdentities {
 
-    /** Camunda's own group whose members may use Cockpit and Admin. */
-    static final String CAMUNDA_ADMIN = "camunda-admin";
 
     private static final Logger log = LoggerFactory.getLogger(EngineIdentities.class);
 
@@ -50,11 +50,14 @@ public class EngineIdentities {
 
     void remember(String userId, String firstName, String lastName, String email, List<String> groups) {
         String key = String.join(",", groups.stream().sorted().toList());
-        if (key.equals(recorded.get(userId))) {
+        if (key.equals(recorded.get(userId)) || EngineSystemAccount.ID.equals(userId)) {
             return;
         }
         try {
-            ownTransaction.executeWithoutResult(status -> record(identityService, userId, firstName, lastName, email, groups));
+            ownTransaction.executeWithoutResult(status -> OwnEngineCalls.run(() -> {
+                record(identityService, userId, firstName, lastName, email, groups);
+                return null;
+            }));
             recorded.put(userId, key);
         } catch (RuntimeException e) {
             // they can still work; only a hand-over to them, or their Tasklist sign-in, has to wait for the next try
@@ -62,15 +65,13 @@ public class EngineIdentities {
         }
     }
 
-    /** The engine groups of a set of Tandem roles: one per role, and Camunda's admin group for admins. */
+    /**
+     * The engine groups of a set of Tandem roles: one per role. Never Camunda's own admin group, whose members the
+     * engine's authorization does not check at all; a Tandem admin gets what engineaccess/RoleGrants gives the admin group.
+     */
     static List<String> groupsOf(Iterable<Role> roles) {
         List<String> groups = new ArrayList<>();
-        roles.forEach(role -> {
-            groups.add(role.group());
-            if (role == Role.ADMIN) {
-                groups.add(CAMUNDA_ADMIN);
-            }
-        });
+        roles.forEach(role -> groups.add(role.group()));
         return groups;
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
@@ -80,16 +81,52 @@ class TasklistDoorTest extends GraphQlTestBase {
 
         assertRule(ErrorCode.CONSTRAINTS_UNACKNOWLEDGED, () -> taskService.complete(product.getId(), Map.of("answer", "APPROVE")),
                 "priya", "product");
-        assertRule(ErrorCode.WRONG_ROLE, () -> taskService.claim(product.getId(), "erin"), "erin", "engineering");
+        assertRule(ErrorCode.WRONG_ROLE, () -> taskService.setAssignee(product.getId(), "erin"), "priya", "product");
         assertRule(ErrorCode.UNAUTHENTICATED, () -> taskService.complete(product.getId()), null, null);
         assertThat(inbox("priya", bet)).containsExactly(PRODUCT_FRAMING + ":null");
 
         String led = driver.createBet("priya", "productLead", "paul");
         driver.completeFramingWork(led);
         Task ledProduct = task(led, PRODUCT_FRAMING);
-        assertRule(ErrorCode.NOT_THE_LEAD, () -> taskService.claim(ledProduct.getId(), "priya"), "priya", "product");
-        assertRule(ErrorCode.NOT_THE_LEAD, () -> taskService.complete(ledProduct.getId(), Map.of("answer", "APPROVE")), "priya", "product");
+        assertRule(ErrorCode.NOT_THE_LEAD, () -> taskService.setAssignee(ledProduct.getId(), "priya"), "paul", "product");
         assertThat(inbox("paul", led)).containsExactly(PRODUCT_FRAMING + ":null");
+    }
+
+    @Test
+    void tasklistShowsAndOpensOnlyTheTasksAPersonIsACandidateForOrHolds() {
+        String bet = driver.createBet("priya");
+        driver.completeFramingWork(bet);
+        Task product = task(bet, PRODUCT_FRAMING);
+        String led = driver.createBet("priya", "productLead", "paul");
+        driver.completeFramingWork(led);
+        Task ledProduct = task(led, PRODUCT_FRAMING);
+
+        assertThat(visibleSteps("erin", "engineering", bet)).containsExactly(ENGINEERING_FRAMING);
+        assertThat(visibleSteps("priya", "product", bet)).containsExactly(PRODUCT_FRAMING);
+        assertThat(visibleSteps("priya", "product", led)).as("the bet names paul as its product lead").isEmpty();
+        assertThat(visibleSteps("paul", "product", led)).containsExactly(PRODUCT_FRAMING);
+        assertThat(visibleSteps("lena", "leadership", bet)).isEmpty();
+
+        assertRefusedByTheEngine(() -> taskService.claim(product.getId(), "erin"), "erin", "engineering");
+        assertRefusedByTheEngine(() -> taskService.claim(ledProduct.getId(), "priya"), "priya", "product");
+        assertRefusedByTheEngine(() -> taskService.complete(ledProduct.getId(), Map.of("answer", "APPROVE")), "priya", "product");
+        assertRefusedByTheEngine(() -> taskService.claim(product.getId(), "lena"), "lena", "leadership");
+        assertThat(inbox("priya", bet)).containsExactly(PRODUCT_FRAMING + ":null");
+        assertThat(inbox("paul", led)).containsExactly(PRODUCT_FRAMING + ":null");
+    }
+
+    private void assertRefusedByTheEngine(Runnable action, String user, String group) {
+        assertThatThrownBy(() -> asTasklistUser(user, group, () -> {
+            action.run();
+            return null;
+        })).isInstanceOf(AuthorizationException.class);
+    }
+
+    /** The steps of a bet's open tasks that a person sees through the engine's task query, as Tasklist shows them. */
+    private List<String> visibleSteps(String user, String group, String bet) {
+        UUID id = GlobalId.require("Bet", bet, "betId");
+        return asTasklistUser(user, group, () -> taskService.createTaskQuery().processInstanceBusinessKey(id.toString()).list())
+                .stream().map(Task::getTaskDefinitionKey).sorted().toList();
     }
 
     private void assertRule(ErrorCode code, Runnable action, String user, String group) {
