@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,6 +39,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * job (recorded on the bet), and nobody moves or breaks a bet around its gates.
  */
 class WebAppDoorsTest extends GraphQlTestBase {
+
+    @Autowired
+    private ProcessEngine processEngine;
+
+    @BeforeEach
+    void webAppsFindThisEngine() {
+        WebAppSession.registerForTheWebApps(processEngine);
+    }
+
 
     private static final String PRODUCT_FRAMING = "task_sign_framing_product";
     private static final String ENGINEERING_FRAMING = "task_sign_framing_engineering";
@@ -121,6 +132,7 @@ class WebAppDoorsTest extends GraphQlTestBase {
         long deployments = repositoryService.createDeploymentQuery().count();
 
         WebAppSession session = WebAppSession.demoLogin(port, user, "tasklist");
+        assertThat(session.signedIn()).as("%s signed in: %s", user, session.loginAnswer()).isNotNull();
         SoftAssertions refused = new SoftAssertions();
         for (SideDoors.Attempt attempt : SideDoors.against(user, process.getId(), process.getProcessDefinitionId(), task.getId(), job.getId(),
                 id.toString())) {
@@ -212,7 +224,7 @@ class WebAppDoorsTest extends GraphQlTestBase {
     }
 
     private static List<String> apps(WebAppSession session) {
-        assertThat(session.signedIn()).as("signed in").isNotNull();
+        assertThat(session.signedIn()).as("signed in: %s", session.loginAnswer()).isNotNull();
         return StreamSupport.stream(session.signedIn().path("authorizedApps").spliterator(), false).map(JsonNode::asText).toList();
     }
 }

@@ -14,6 +14,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.assertj.core.api.SoftAssertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +24,15 @@ import org.junit.jupiter.api.Test;
  * as Tasklist does, obeys the same rules as GraphQL, and the engine API behind them lets nobody around those rules.
  */
 class CamundaSingleSignOnTest extends KeycloakTestBase {
+
+    @Autowired
+    private ProcessEngine processEngine;
+
+    @BeforeEach
+    void webAppsFindThisEngine() {
+        WebAppSession.registerForTheWebApps(processEngine);
+    }
+
 
     @Test
     void tasklistSendsAnonymousVisitorsToKeycloak() throws Exception {

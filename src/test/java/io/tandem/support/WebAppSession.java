@@ -21,6 +21,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.BpmPlatform;
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
+import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
+import org.camunda.bpm.container.RuntimeContainerDelegate;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.tasklist.Tasklist;
+import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
+import org.camunda.bpm.welcome.Welcome;
+import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
 
 /**
  * A person signed in to Camunda's web apps, calling what the web apps call: the engine REST API under
@@ -38,6 +49,8 @@ public final class WebAppSession {
     private final HttpClient client;
     /** What the sign-in answered, for the demo login: the person and the web apps they may open. */
     private JsonNode signedIn;
+    /** The demo login's status and body, for the message of a test that expected it to succeed. */
+    private String loginAnswer = "";
 
     private WebAppSession(int port, String engine) {
         this.port = port;
@@ -52,6 +65,7 @@ public final class WebAppSession {
         HttpResponse<String> login = session.send("POST", "/camunda/api/admin/auth/user/default/login/" + app,
                 "application/x-www-form-urlencoded", "username=" + enc(user) + "&password=" + enc(user));
         session.signedIn = login.statusCode() == 200 ? read(login.body()) : null;
+        session.loginAnswer = login.statusCode() + " " + login.body();
         // a new session after signing in: its CSRF token comes with the next read
         session.get("/camunda/api/admin/auth/user/default");
         return session;
@@ -75,8 +89,36 @@ public final class WebAppSession {
         return session;
     }
 
+    /**
+     * Makes sure the web apps can serve this test application. They keep JVM-wide state (the BPM platform's registry of
+     * engines, each app's runtime delegate) that the Camunda starter clears when any application in the JVM closes; the
+     * tests start and close several in one JVM (a deployment runs one), so a test of the web apps puts back what a
+     * closed one took away before it signs in.
+     */
+    public static void registerForTheWebApps(ProcessEngine engine) {
+        if (BpmPlatform.getProcessEngineService().getProcessEngine(engine.getName()) == null) {
+            RuntimeContainerDelegate.INSTANCE.get().registerProcessEngine(engine);
+        }
+        if (Admin.getRuntimeDelegate() == null) {
+            Admin.setAdminRuntimeDelegate(new DefaultAdminRuntimeDelegate());
+        }
+        if (Cockpit.getRuntimeDelegate() == null) {
+            Cockpit.setCockpitRuntimeDelegate(new DefaultCockpitRuntimeDelegate());
+        }
+        if (Tasklist.getRuntimeDelegate() == null) {
+            Tasklist.setTasklistRuntimeDelegate(new DefaultTasklistRuntimeDelegate());
+        }
+        if (Welcome.getRuntimeDelegate() == null) {
+            Welcome.setRuntimeDelegate(new DefaultWelcomeRuntimeDelegate());
+        }
+    }
+
     public JsonNode signedIn() {
         return signedIn;
+    }
+
+    public String loginAnswer() {
+        return loginAnswer;
     }
 
     /** A call of the engine REST API, path below /camunda/api/engine/engine/&lt;engine&gt;. */
