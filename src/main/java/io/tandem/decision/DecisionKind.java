@@ -5,5 +5,10 @@ public enum DecisionKind {
     FRAMING_APPROVED, SPIKE_VERDICT, COMMITMENT, DELIVERY_ACCEPTED, OUTCOME_VERDICT, KILLED, KILL_REJECTED,
     CHANGES_REQUESTED, WINDOW_MOVED, SCOPE_CUT, SCOPE_CHANGED, CHANGE_REJECTED,
     /** A new entry that corrects an earlier one (supersedesId); history is never rewritten. */
-    CORRECTION
+    CORRECTION,
+    /**
+     * An operator changed the bet's workflow outside the lifecycle: who (the signer), what they found and did (the
+     * context) and why (the rationale).
+     */
+    OPERATOR_INTERVENTION
 }
