@@ -6,6 +6,9 @@ public enum DecisionKind {
     CHANGES_REQUESTED, WINDOW_MOVED, SCOPE_CUT, SCOPE_CHANGED, CHANGE_REJECTED,
     /** A new entry that corrects an earlier one (supersedesId); history is never rewritten. */
     CORRECTION,
-    /** An operator changed the bet's workflow outside the lifecycle: who (the signer), what (the context) and why. */
+    /**
+     * An operator changed the bet's workflow outside the lifecycle: who (the signer), what they found and did (the
+     * context) and why (the rationale).
+     */
     OPERATOR_INTERVENTION
 }

@@ -1,6 +1,7 @@
 package io.tandem.lifecycle;
 
 import io.tandem.bet.Bet;
+import io.tandem.bet.Stage;
 import io.tandem.decision.Gate;
 import io.tandem.security.Role;
 import java.util.List;
@@ -27,6 +28,8 @@ public final class BetLifecycle {
     public static final String STALL_TIMER_PREFIX = "timer_stalled_";
     public static final String STALL_END_PREFIX = "end_stalled_";
 
+    /** Set when the process starts: the bet's id (also its business key). */
+    public static final String VAR_BET_ID = "betId";
     /** Inputs a signer gives when completing a gate task (GraphQL sets them; Tasklist users type them). */
     public static final String VAR_ANSWER = "answer";
     public static final String VAR_CHOICE = "choice";
@@ -122,6 +125,23 @@ public final class BetLifecycle {
             case KILL -> "subprocess_kill_gate";
             case CHANGE -> "subprocess_change_gate";
             case ESCALATION -> "subprocess_escalation_gate";
+        };
+    }
+
+    /**
+     * The element where the process enters a stage: starting the process before it (operations restarts a bet's
+     * workflow there) opens the stage's first work, or for MEASURING the measurement timer, as if the bet had just
+     * arrived. CLOSED has none: the process has ended.
+     */
+    public static String stageEntry(Stage stage) {
+        return switch (stage) {
+            case FRAMING -> "gateway_framing_entry";
+            case SPIKE -> "gateway_spike_entry";
+            case COMMITMENT -> "gateway_commitment_entry";
+            case DELIVERY -> "gateway_delivery_entry";
+            case MEASURING -> TIMER_MEASUREMENT_PERIOD;
+            case OUTCOME_REVIEW -> "gateway_outcome_entry";
+            case CLOSED -> throw new IllegalArgumentException("A closed bet's process has ended; it has no stage to enter");
         };
     }
 

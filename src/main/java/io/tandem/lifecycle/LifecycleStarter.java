@@ -19,6 +19,6 @@ class LifecycleStarter {
     @EventListener
     void on(BetCreated created) {
         runtimeService.startProcessInstanceByKey(BetLifecycle.PROCESS_KEY, created.betId().toString(),
-                Map.of("betId", created.betId().toString()));
+                Map.of(BetLifecycle.VAR_BET_ID, created.betId().toString()));
     }
 }

@@ -82,7 +82,9 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
         /** People who share context on a bet: both roles and leadership (integrations read, admins operate). */
         COMMENT(EnumSet.of(Role.PRODUCT, Role.ENGINEERING, Role.LEADERSHIP)),
         /** Freeing or reassigning a task: the people it waits on, and admins, who repair what others left held. */
-        TASK_HOLDERS_OR_ADMIN(EnumSet.of(Role.PRODUCT, Role.ENGINEERING, Role.ADMIN));
+        TASK_HOLDERS_OR_ADMIN(EnumSet.of(Role.PRODUCT, Role.ENGINEERING, Role.ADMIN)),
+        /** Repairing a bet's workflow outside the lifecycle: admins only, on the record. */
+        ADMIN(EnumSet.of(Role.ADMIN));
 
         private final Set<Role> roles;
 
@@ -126,6 +128,8 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             Map.entry("claimTask", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("unclaimTask", Access.TASK_HOLDERS_OR_ADMIN),
             Map.entry("handOverTask", Access.TASK_HOLDERS_OR_ADMIN),
+            Map.entry("workflowProblems", Access.READ),
+            Map.entry("restartWorkflow", Access.ADMIN),
             // every role may subscribe; inboxChanged then delivers only what the subscriber acts on (LiveUpdatesTest)
             Map.entry("inboxChanged", Access.READ),
             Map.entry("betChanged", Access.READ));
@@ -142,7 +146,8 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             "node", "query($id: ID!) { node(id: $id) { id ... on Bet { title brief { problem } } } }",
             "verifyDecisionLog", "query($id: ID!) { verifyDecisionLog(betId: $id) { valid entriesChecked } }",
             "scorecard", "{ scorecard(input: {from: \"2020-01-01\", to: \"2020-12-31\"}) { betsClosed winRate } }",
-            "myTasks", "{ myTasks(first: 5) { totalCount edges { node { taskId step assignee bet { id } } } } }");
+            "myTasks", "{ myTasks(first: 5) { totalCount edges { node { taskId step assignee bet { id } } } } }",
+            "workflowProblems", "{ workflowProblems(first: 5) { totalCount nodes { bet { id } problem detail processInstanceId } } }");
 
     /** The subscriptions, over WebSocket (/graphql-ws) signed in with connection_init. */
     private static final Map<String, String> SUBSCRIPTIONS = Map.of(
