@@ -27,14 +27,16 @@ class ConstraintTasks {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final OpenTasks openTasks;
+    private final ProcessUpgrade upgrade;
     private final EngineUsers engineUsers;
 
     ConstraintTasks(BetService bets, RuntimeService runtimeService, TaskService taskService, OpenTasks openTasks,
-                    EngineUsers engineUsers) {
+                    ProcessUpgrade upgrade, EngineUsers engineUsers) {
         this.bets = bets;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.openTasks = openTasks;
+        this.upgrade = upgrade;
         this.engineUsers = engineUsers;
     }
 
@@ -45,6 +47,7 @@ class ConstraintTasks {
         }
         ProcessInstance process = runtimeService.createProcessInstanceQuery().processDefinitionKey(BetLifecycle.PROCESS_KEY)
                 .processInstanceBusinessKey(added.betId().toString()).singleResult();
+        upgrade.toReceive(process, BetLifecycle.MESSAGE_CONSTRAINT_ADDED);
         runtimeService.createMessageCorrelation(BetLifecycle.MESSAGE_CONSTRAINT_ADDED).processInstanceId(process.getId())
                 .setVariableToTriggeredScope(BetLifecycle.VAR_CONSTRAINT_ID, added.constraintId().toString())
                 .setVariableToTriggeredScope(BetLifecycle.VAR_CONSTRAINT_TITLE, added.title())
