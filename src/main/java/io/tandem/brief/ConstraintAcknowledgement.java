@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
-/** Product's acknowledgement of a constraint, optionally with a response; every one is kept. */
+/** Product's acknowledgement of a constraint, optionally with a response; given once per constraint and kept. */
 @Entity
 @Immutable
 @Table(name = "constraint_acknowledgement")

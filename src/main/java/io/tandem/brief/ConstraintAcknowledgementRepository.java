@@ -8,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface ConstraintAcknowledgementRepository extends JpaRepository<ConstraintAcknowledgement, UUID> {
 
     List<ConstraintAcknowledgement> findByConstraintIdInOrderByCreatedAtAsc(Collection<UUID> constraintIds);
+
+    boolean existsByConstraintId(UUID constraintId);
 }

@@ -15,24 +15,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The technical constraints ledger: engineering writes, product acknowledges, nothing is erased. */
+/**
+ * The technical constraints ledger: engineering writes, product acknowledges each constraint once, nothing is erased.
+ * Which gates an unacknowledged constraint holds is the lifecycle's rule (ConstraintHolds).
+ */
 @Service
 public class ConstraintService {
 
     private final TechnicalConstraintRepository constraints;
     private final ConstraintAcknowledgementRepository acknowledgements;
     private final BetService bets;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ConstraintService(TechnicalConstraintRepository constraints, ConstraintAcknowledgementRepository acknowledgements,
-                      BetService bets, Clock clock) {
+                      BetService bets, ApplicationEventPublisher events, Clock clock) {
         this.constraints = constraints;
         this.acknowledgements = acknowledgements;
         this.bets = bets;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -51,26 +57,47 @@ public class ConstraintService {
                 Texts.required("title", title, Texts.TITLE_MAX),
                 Texts.required("description", description, Texts.LONG_TEXT_MAX),
                 severity, author.id(), author.displayName(), clock.instant().truncatedTo(ChronoUnit.MICROS));
-        return constraints.save(constraint);
+        TechnicalConstraint saved = constraints.save(constraint);
+        events.publishEvent(new ConstraintAdded(betId, saved.getId(), severity, saved.getTitle(), author.displayName()));
+        return saved;
     }
 
+    /**
+     * Product acknowledges a constraint. A constraint is acknowledged once: acknowledging it again changes nothing, so
+     * whichever door came first (this one, or completing its task in Tasklist) the other neither fails nor records
+     * a second acknowledgement.
+     */
     @Transactional
     @PreAuthorize("hasRole('product')")
-    public ConstraintAcknowledgement acknowledge(UUID constraintId, String response, CurrentUser product) {
+    public void acknowledge(UUID constraintId, String response, CurrentUser product) {
+        acknowledgeAs(constraintId, response, product);
+    }
+
+    /**
+     * The same acknowledgement through the engine's door: completing the constraint's acknowledgement task, whose
+     * listener has checked that the person completing it holds the product role.
+     */
+    @Transactional
+    public void acknowledgeAs(UUID constraintId, String response, CurrentUser product) {
         TechnicalConstraint constraint = constraints.findById(constraintId)
                 .orElseThrow(() -> RuleViolation.notFound("constraintId", "Constraint " + constraintId));
         Bet bet = bets.claimForChange(constraint.getBetId(), "constraintId");
         if (bet.isClosed()) {
             throw new RuleViolation(ErrorCode.WRONG_STAGE, "constraintId", "The bet is closed");
         }
-        return acknowledgements.save(new ConstraintAcknowledgement(constraintId, constraint.getBetId(), product.id(),
-                product.displayName(), Texts.optional("response", response, Texts.SHORT_TEXT_MAX),
-                clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        String text = Texts.optional("response", response, Texts.SHORT_TEXT_MAX);
+        if (acknowledgements.existsByConstraintId(constraintId)) {
+            return;
+        }
+        acknowledgements.saveAndFlush(new ConstraintAcknowledgement(constraintId, constraint.getBetId(), product.id(),
+                product.displayName(), text, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        events.publishEvent(new ConstraintAcknowledged(constraint.getBetId(), constraintId, constraint.getTitle(), product));
     }
 
+    /** How many of the bet's constraints of these severities product has not acknowledged yet. */
     @Transactional(readOnly = true)
-    public long unacknowledged(UUID betId) {
-        return constraints.countUnacknowledged(betId);
+    public long unacknowledged(UUID betId, Collection<TechnicalConstraint.Severity> severities) {
+        return severities.isEmpty() ? 0 : constraints.countUnacknowledged(betId, severities);
     }
 
     @Transactional(readOnly = true)

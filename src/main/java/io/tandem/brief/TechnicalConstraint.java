@@ -10,7 +10,10 @@ import java.util.UUID;
 import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.Immutable;
 
-/** A limit engineering sees on how the bet can be done; product must acknowledge it before framing. */
+/**
+ * A limit engineering sees on how the bet can be done. Product must acknowledge it before the framing gate passes,
+ * and a BLOCKING one before any later stage gate passes.
+ */
 @Entity
 @Immutable
 @Table(name = "technical_constraint")

@@ -1,5 +1,6 @@
 package io.tandem.brief;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -17,6 +18,7 @@ interface TechnicalConstraintRepository extends JpaRepository<TechnicalConstrain
             """)
     List<TechnicalConstraint> findByBetIds(UUID[] betIds);
 
-    @Query("select count(c) from TechnicalConstraint c where c.betId = :betId and c.acknowledged = false")
-    long countUnacknowledged(UUID betId);
+    @Query("select count(c) from TechnicalConstraint c where c.betId = :betId and c.severity in :severities"
+            + " and c.acknowledged = false")
+    long countUnacknowledged(UUID betId, Collection<TechnicalConstraint.Severity> severities);
 }

@@ -23,6 +23,10 @@ public record BetChange(UUID betId, Kind kind, String summary, Instant at) {
         /** An entry was appended to the bet's decision log. */
         DECIDED,
         /** Someone commented on the bet. */
-        COMMENTED
+        COMMENTED,
+        /** Engineering recorded a technical constraint. */
+        CONSTRAINT_ADDED,
+        /** Product acknowledged a technical constraint. */
+        CONSTRAINT_ACKNOWLEDGED
     }
 }

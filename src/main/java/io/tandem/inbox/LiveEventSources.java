@@ -1,6 +1,8 @@
 package io.tandem.inbox;
 
 import io.tandem.bet.BetService;
+import io.tandem.brief.ConstraintAcknowledged;
+import io.tandem.brief.ConstraintAdded;
 import io.tandem.comment.CommentAdded;
 import io.tandem.decision.DecisionRecorded;
 import io.tandem.decision.SignOffRecorded;
@@ -45,6 +47,18 @@ class LiveEventSources {
     @EventListener
     void commented(CommentAdded event) {
         live.betChanged(event.betId(), BetChange.Kind.COMMENTED, "Comment by " + event.authorId());
+    }
+
+    @EventListener
+    void constraintAdded(ConstraintAdded event) {
+        live.betChanged(event.betId(), BetChange.Kind.CONSTRAINT_ADDED,
+                event.severity() + " constraint '" + event.title() + "' added by " + event.authorName());
+    }
+
+    @EventListener
+    void constraintAcknowledged(ConstraintAcknowledged event) {
+        live.betChanged(event.betId(), BetChange.Kind.CONSTRAINT_ACKNOWLEDGED,
+                event.acknowledgedBy().displayName() + " acknowledged constraint '" + event.title() + "'");
     }
 
     @EventListener

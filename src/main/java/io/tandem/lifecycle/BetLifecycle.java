@@ -13,6 +13,7 @@ public final class BetLifecycle {
     public static final String PROCESS_KEY = "bet-lifecycle";
     public static final String MESSAGE_KILL_PROPOSED = "KillProposed";
     public static final String MESSAGE_CHANGE_REQUESTED = "ChangeRequested";
+    public static final String MESSAGE_CONSTRAINT_ADDED = "ConstraintAdded";
 
     public static final String TASK_WRITE_BRIEF = "task_write_brief";
     public static final String TASK_MAP_CONSTRAINTS = "task_map_constraints";
@@ -21,6 +22,8 @@ public final class BetLifecycle {
     public static final String TASK_MARK_DELIVERED = "task_mark_delivered";
     public static final String TASK_CONFIRM_DELIVERY = "task_confirm_delivery";
     public static final String TASK_RECORD_OUTCOME = "task_record_outcome";
+    /** One per technical constraint recorded after framing, in the stages' event subprocess. */
+    public static final String TASK_ACKNOWLEDGE_CONSTRAINT = "task_acknowledge_constraint";
     public static final String TIMER_SPIKE_TIMEBOX = "timer_spike_timebox";
     public static final String TIMER_MEASUREMENT_PERIOD = "timer_measurement_period";
     public static final String TIMER_WINDOW_REACHED = "timer_window_reached";
@@ -34,6 +37,11 @@ public final class BetLifecycle {
     public static final String VAR_ANSWER = "answer";
     public static final String VAR_CHOICE = "choice";
     public static final String VAR_REASON = "reason";
+    /** What product says when completing a constraint's acknowledgement task (optional). */
+    public static final String VAR_RESPONSE = "response";
+    /** Set on each acknowledgement task's scope when it opens: the constraint it asks about. */
+    public static final String VAR_CONSTRAINT_ID = "constraintId";
+    public static final String VAR_CONSTRAINT_TITLE = "constraintTitle";
     /** Set by the listeners for the gateways. */
     public static final String VAR_GATE_ROUND = "gateRoundId";
     public static final String VAR_CHANGES_REQUESTED = "changesRequested";
@@ -72,7 +80,8 @@ public final class BetLifecycle {
             new WorkStep(TASK_MAP_CONSTRAINTS, Role.ENGINEERING),
             new WorkStep(TASK_RECORD_FINDINGS, Role.ENGINEERING),
             new WorkStep(TASK_PROPOSE_OPTIONS, Role.ENGINEERING),
-            new WorkStep(TASK_RECORD_OUTCOME, Role.PRODUCT));
+            new WorkStep(TASK_RECORD_OUTCOME, Role.PRODUCT),
+            new WorkStep(TASK_ACKNOWLEDGE_CONSTRAINT, Role.PRODUCT));
 
     private BetLifecycle() {
     }

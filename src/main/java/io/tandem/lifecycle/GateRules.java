@@ -5,7 +5,6 @@ import io.tandem.bet.BetService;
 import io.tandem.bet.Outcome;
 import io.tandem.brief.BriefRevision;
 import io.tandem.brief.BriefService;
-import io.tandem.brief.ConstraintService;
 import io.tandem.decision.Answer;
 import io.tandem.decision.BetOption;
 import io.tandem.decision.DecisionKind;
@@ -51,7 +50,7 @@ class GateRules {
 
     private final BetService bets;
     private final BriefService briefs;
-    private final ConstraintService constraints;
+    private final ConstraintHolds constraintHolds;
     private final OptionService options;
     private final SignOffs signOffs;
     private final DecisionLog decisionLog;
@@ -59,11 +58,11 @@ class GateRules {
     private final GateEffects effects;
     private final Clock clock;
 
-    GateRules(BetService bets, BriefService briefs, ConstraintService constraints, OptionService options,
+    GateRules(BetService bets, BriefService briefs, ConstraintHolds constraintHolds, OptionService options,
               SignOffs signOffs, DecisionLog decisionLog, DeliveryService delivery, GateEffects effects, Clock clock) {
         this.bets = bets;
         this.briefs = briefs;
-        this.constraints = constraints;
+        this.constraintHolds = constraintHolds;
         this.options = options;
         this.signOffs = signOffs;
         this.decisionLog = decisionLog;
@@ -91,6 +90,7 @@ class GateRules {
                     + " side of this gate; a second person must sign the " + step.role().group() + " side");
         });
         String reasonText = Texts.optional("reason", reason, Texts.SHORT_TEXT_MAX);
+        boolean passes = answer == Answer.APPROVE && approvedByTheOtherSide(round, step.role());
         String chosen = null;
         if (answer == Answer.REQUEST_CHANGES) {
             if (step.taskKey().equals(BetLifecycle.TASK_MARK_DELIVERED)) {
@@ -107,6 +107,10 @@ class GateRules {
                             + other.getChoice() + "; both sides must sign the same choice (or request changes)");
                 }
             }
+            // product's approval, and whichever approval would pass the gate, so that nothing slips past a constraint
+            if (step.role() == Role.PRODUCT || passes) {
+                constraintHolds.requireAcknowledged(betId, gate);
+            }
         }
         SignOff signOff = signOffs.record(new SignOff(betId, roundId, gate, step.role().group(), signer.id(), signer.name(),
                 answer, chosen, reasonText, briefs.latest(betId).map(BriefRevision::getContentHash).orElse(null),
@@ -121,9 +125,7 @@ class GateRules {
                     reasonText, signers, null));
             return new Signed(GateResult.CHANGES_REQUESTED, Map.of());
         }
-        Set<String> approvedRoles = signed.stream().filter(s -> s.getAnswer() == Answer.APPROVE)
-                .map(SignOff::getRole).collect(Collectors.toSet());
-        if (!approvedRoles.containsAll(Set.of(Role.PRODUCT.group(), Role.ENGINEERING.group()))) {
+        if (!passes) {
             return new Signed(GateResult.WAITING, Map.of());
         }
         return new Signed(GateResult.PASSED, effects.pass(bet, gate, chosen, signers, rationale(signed)));
@@ -135,11 +137,6 @@ class GateRules {
             case FRAMING -> {
                 if (step.role() == Role.PRODUCT) {
                     briefs.requireCompleteForFraming(bet.getId());
-                    long open = constraints.unacknowledged(bet.getId());
-                    if (open > 0) {
-                        throw new RuleViolation(ErrorCode.CONSTRAINTS_UNACKNOWLEDGED, "betId", open
-                                + " technical constraint(s) are not acknowledged yet; product acknowledges each before signing framing");
-                    }
                 }
                 return null;
             }
@@ -215,6 +212,11 @@ class GateRules {
         } catch (IllegalArgumentException e) {
             throw RuleViolation.invalid(field, "'" + choice + "' is not a valid " + field);
         }
+    }
+
+    /** The gate passes with this approval: the other side has approved in this round. */
+    private static boolean approvedByTheOtherSide(List<SignOff> round, Role role) {
+        return round.stream().anyMatch(s -> s.getAnswer() == Answer.APPROVE && !s.getRole().equals(role.group()));
     }
 
     /** The signGate input field that carries a gate's choice: a userError names what the client sent, not "choice". */

@@ -1,13 +1,17 @@
 package io.tandem.lifecycle;
 
 import io.tandem.brief.BriefRevised;
+import io.tandem.brief.ConstraintAdded;
 import io.tandem.decision.Answer;
 import io.tandem.decision.Gate;
+import io.tandem.decision.SignOff;
 import io.tandem.decision.SignOffs;
+import io.tandem.security.Role;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
@@ -16,16 +20,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Nobody can approve one text and ship another: when the brief changes, an open gate holding an approval
- * of an earlier revision starts a fresh round, so that approval no longer counts and its task reopens.
- * Runs in the revising transaction.
+ * Nobody can approve one text and ship another, nor approve past a constraint they have not seen: when the brief
+ * changes, an open gate holding an approval of an earlier revision starts a fresh round; when engineering adds a
+ * constraint that holds an open gate (ConstraintHolds), a round holding product's approval starts afresh. Either way
+ * that approval no longer counts and its task reopens. Runs in the revising (or adding) transaction.
  */
 @Component
 class SignOffInvalidation {
 
     private static final List<Gate> GATES_ON_THE_BRIEF = List.of(Gate.FRAMING, Gate.SPIKE, Gate.COMMITMENT);
-    private static final List<String> SIGN_TASKS_ON_THE_BRIEF = GATES_ON_THE_BRIEF.stream()
-            .flatMap(gate -> BetLifecycle.signTasksOf(gate).stream()).toList();
 
     private final TaskService taskService;
     private final OpenTasks openTasks;
@@ -41,13 +44,24 @@ class SignOffInvalidation {
 
     @EventListener
     void on(BriefRevised revised) {
-        List<Task> waiting = openTasks.of(revised.betId(), SIGN_TASKS_ON_THE_BRIEF);
-        for (Gate gate : GATES_ON_THE_BRIEF) {
+        restartRoundsHolding(revised.betId(), GATES_ON_THE_BRIEF, s -> s.getAnswer() == Answer.APPROVE
+                && !Objects.equals(s.getBriefHash(), revised.contentHash()));
+    }
+
+    @EventListener
+    void on(ConstraintAdded added) {
+        restartRoundsHolding(added.betId(), ConstraintHolds.gatesHeldBy(added.severity()), s -> s.getAnswer() == Answer.APPROVE
+                && s.getRole().equals(Role.PRODUCT.group()));
+    }
+
+    /** Restarts each of these gates that is open with a sign-off in its round that no longer counts. */
+    private void restartRoundsHolding(UUID betId, List<Gate> gates, Predicate<SignOff> voided) {
+        List<String> signTasks = gates.stream().flatMap(gate -> BetLifecycle.signTasksOf(gate).stream()).toList();
+        List<Task> waiting = openTasks.of(betId, signTasks);
+        for (Gate gate : gates) {
             firstOf(waiting, gate).ifPresent(task -> {
                 UUID round = UUID.fromString((String) taskService.getVariable(task.getId(), BetLifecycle.VAR_GATE_ROUND));
-                boolean stale = signOffs.inRound(round).stream().anyMatch(s -> s.getAnswer() == Answer.APPROVE
-                        && !Objects.equals(s.getBriefHash(), revised.contentHash()));
-                if (stale) {
+                if (signOffs.inRound(round).stream().anyMatch(voided)) {
                     restart(task.getProcessInstanceId(), BetLifecycle.gateSubprocess(gate));
                 }
             });

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A technical constraint reads as acknowledged once product has acknowledged it, wherever it is read. */
+/**
+ * A technical constraint reads as acknowledged once product has acknowledged it, wherever it is read; it is
+ * acknowledged once.
+ */
 class ConstraintAcknowledgementTest extends GraphQlTestBase {
 
     @Test
@@ -27,6 +30,19 @@ class ConstraintAcknowledgementTest extends GraphQlTestBase {
         assertThat(acknowledgedOnTheBet(bet)).containsExactly(entry(constraint, true), entry(other, false));
         assertThat(acknowledgedByNode(constraint)).isTrue();
         assertThat(acknowledgedByNode(other)).isFalse();
+    }
+
+    @Test
+    void aConstraintIsAcknowledgedOnceAndAcknowledgingItAgainChangesNothing() {
+        String bet = driver.createBet("priya");
+        String constraint = driver.addConstraint("erin", bet, "Single region");
+        driver.mutateOk("priya", "acknowledgeConstraint", input("constraintId", constraint, "response", "Fine"));
+
+        Map<String, Object> again = driver.mutateOk("paul", "acknowledgeConstraint",
+                input("constraintId", constraint, "response", "Also fine")).get("constraint");
+
+        assertThat(again).containsEntry("acknowledged", true)
+                .containsEntry("acknowledgements", List.of(Map.of("acknowledgedBy", "priya", "response", "Fine")));
     }
 
     /** Through Bet.constraints, which reads the constraints of every bet in a response with one query. */

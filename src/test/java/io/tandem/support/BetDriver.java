@@ -14,7 +14,8 @@ public final class BetDriver {
 
     private final Function<String, ? extends GraphQlTester> as;
 
-    BetDriver(Function<String, ? extends GraphQlTester> as) {
+    /** A driver for the testers of a Tandem instance, one per demo user. */
+    public BetDriver(Function<String, ? extends GraphQlTester> as) {
         this.as = as;
     }
 
@@ -48,9 +49,17 @@ public final class BetDriver {
     }
 
     public String addConstraint(String user, String betId, String title) {
+        return addConstraint(user, betId, title, "SHAPING");
+    }
+
+    public String addConstraint(String user, String betId, String title, String severity) {
         Payload payload = mutateOk(user, "addConstraint", map("betId", betId, "title", title,
-                "description", "The payment provider allows 10 requests per second", "severity", "SHAPING"));
+                "description", "The payment provider allows 10 requests per second", "severity", severity));
         return (String) payload.get("constraint").get("id");
+    }
+
+    public Payload acknowledgeConstraint(String user, String constraintId, String response) {
+        return mutate(user, "acknowledgeConstraint", map("constraintId", constraintId, "response", response));
     }
 
     /** Brief written and submitted by priya, constraints mapped by erin: the framing gate is open. */

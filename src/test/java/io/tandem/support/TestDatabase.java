@@ -14,9 +14,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * The PostgreSQL the tests run against: a fresh database on the server named by TANDEM_TEST_DB_URL
  * (with TANDEM_TEST_DB_USER / TANDEM_TEST_DB_PASSWORD), or else an embedded PostgreSQL started once per JVM.
+ * A test that must not share that database (one that deploys process versions of its own) gets another one on the
+ * same server.
  */
 public final class TestDatabase {
 
+    private static String serverUrl;
     private static String url;
     private static String user;
     private static String password;
@@ -28,6 +31,17 @@ public final class TestDatabase {
     public static void register(DynamicPropertyRegistry registry) {
         start();
         registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> user);
+        registry.add("spring.datasource.password", () -> password);
+    }
+
+    /** Registers a database of its own, created on the same server. */
+    public static synchronized void registerFresh(DynamicPropertyRegistry registry) {
+        start();
+        String name = newName();
+        createDatabase(serverUrl, name);
+        String freshUrl = withDatabase(serverUrl, name);
+        registry.add("spring.datasource.url", () -> freshUrl);
         registry.add("spring.datasource.username", () -> user);
         registry.add("spring.datasource.password", () -> password);
     }
@@ -47,10 +61,11 @@ public final class TestDatabase {
             return;
         }
         String server = System.getenv("TANDEM_TEST_DB_URL");
-        String name = "tandem_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = newName();
         if (server != null && !server.isBlank()) {
             user = envOr("TANDEM_TEST_DB_USER", "postgres");
             password = envOr("TANDEM_TEST_DB_PASSWORD", "");
+            serverUrl = server;
             createDatabase(server, name);
             url = withDatabase(server, name);
         } else {
@@ -62,10 +77,14 @@ public final class TestDatabase {
             }
             user = "postgres";
             password = "";
-            String base = embedded.getJdbcUrl("postgres", "postgres");
-            createDatabase(base, name);
-            url = withDatabase(base, name);
+            serverUrl = embedded.getJdbcUrl("postgres", "postgres");
+            createDatabase(serverUrl, name);
+            url = withDatabase(serverUrl, name);
         }
+    }
+
+    private static String newName() {
+        return "tandem_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
     /**

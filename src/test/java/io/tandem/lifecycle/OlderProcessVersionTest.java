@@ -1,0 +1,124 @@
+package io.tandem.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.TandemApplication;
+import io.tandem.graphql.GlobalId;
+import io.tandem.support.BetDriver;
+import io.tandem.support.TestDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.event.EventType;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A bet started on a version of the lifecycle from before acknowledgement tasks existed has no subscription for
+ * ConstraintAdded; adding a constraint to it moves its process to the latest version and opens the task anyway.
+ *
+ * Deploying process versions would change the latest version for every other test, so this one runs a Tandem
+ * instance of its own, on a database of its own (in this JVM, with an engine of its own name and no job executor, as
+ * LocalRunTest starts one).
+ */
+class OlderProcessVersionTest {
+
+    private static final String ACKNOWLEDGEMENT_SUBPROCESS = "subprocess_constraint_acknowledgement";
+
+    private static ConfigurableApplicationContext tandem;
+    private static BetDriver driver;
+
+    @BeforeAll
+    static void startAnInstanceOnADatabaseOfItsOwn() {
+        List<String> args = new ArrayList<>();
+        TestDatabase.registerFresh((name, value) -> args.add("--" + name + "=" + value.get()));
+        args.addAll(List.of("--server.port=0", "--management.server.port=0", "--camunda.bpm.process-engine-name=olderVersions",
+                "--camunda.bpm.job-execution.enabled=false", "--spring.graphql.graphiql.enabled=false"));
+        tandem = new SpringApplicationBuilder(TandemApplication.class).run(args.toArray(String[]::new));
+        int port = ((WebServerApplicationContext) tandem).getWebServer().getPort();
+        driver = new BetDriver(user -> HttpGraphQlTester.create(WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port + "/graphql").defaultHeaders(headers -> headers.setBasicAuth(user, user))
+                .responseTimeout(Duration.ofSeconds(60)).build()));
+    }
+
+    @AfterAll
+    static void stopIt() {
+        if (tandem != null) {
+            tandem.close();
+        }
+    }
+
+    @Test
+    void aConstraintAddedToABetOnAnOlderVersionMovesItToTheLatestAndOpensTheTask() {
+        RepositoryService repository = tandem.getBean(RepositoryService.class);
+        RuntimeService runtime = tandem.getBean(RuntimeService.class);
+        ManagementService management = tandem.getBean(ManagementService.class);
+        repository.createDeployment().name("bet-lifecycle before acknowledgement tasks")
+                .addModelInstance("bet-lifecycle.bpmn", lifecycleBeforeConstraintTasks()).deploy();
+        String bet = driver.createBet("priya");
+        driver.commit(bet);
+        repository.createDeployment().name("bet-lifecycle").addClasspathResource("bpmn/bet-lifecycle.bpmn").deploy();
+        ProcessInstance before = processOf(runtime, bet);
+        ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(BetLifecycle.PROCESS_KEY)
+                .latestVersion().singleResult();
+        assertThat(before.getProcessDefinitionId()).isNotEqualTo(latest.getId());
+        assertThat(subscriptions(runtime, before)).isZero();
+        Date window = windowTimer(management, before);
+
+        String constraint = driver.addConstraint("erin", bet, "Card data stays in the EU", "BLOCKING");
+
+        ProcessInstance after = processOf(runtime, bet);
+        assertThat(after.getProcessDefinitionId()).isEqualTo(latest.getId());
+        assertThat(subscriptions(runtime, after)).as("later constraints open their tasks too").isOne();
+        assertThat(windowTimer(management, after)).as("the window escalation keeps its date").isEqualTo(window);
+        assertThat(driver.waitingOn(bet)).containsExactlyInAnyOrder("task_mark_delivered", BetLifecycle.TASK_ACKNOWLEDGE_CONSTRAINT);
+
+        driver.mutateOk("erin", "markDelivered", BetDriver.map("betId", bet));
+        assertThat(driver.mutate("priya", "confirmDelivery", BetDriver.map("betId", bet)).errorCodes())
+                .containsExactly("CONSTRAINTS_UNACKNOWLEDGED");
+        assertThat(driver.acknowledgeConstraint("priya", constraint, null).ok()).isTrue();
+        assertThat(driver.waitingOn(bet)).containsExactly("task_confirm_delivery");
+        assertThat(driver.mutateOk("priya", "confirmDelivery", BetDriver.map("betId", bet)).betStage()).isEqualTo("MEASURING");
+    }
+
+    /** The lifecycle as deployed before: no acknowledgement event subprocess, and the stages end plainly. */
+    private static BpmnModelInstance lifecycleBeforeConstraintTasks() {
+        BpmnModelInstance model = Bpmn.readModelFromStream(OlderProcessVersionTest.class.getResourceAsStream("/bpmn/bet-lifecycle.bpmn"));
+        ModelElementInstance acknowledgement = model.getModelElementById(ACKNOWLEDGEMENT_SUBPROCESS);
+        acknowledgement.getParentElement().removeChildElement(acknowledgement);
+        EndEvent stagesDone = model.getModelElementById("end_stages_done");
+        stagesDone.getEventDefinitions().clear();
+        return model;
+    }
+
+    private static ProcessInstance processOf(RuntimeService runtime, String bet) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(GlobalId.require("Bet", bet, "betId").toString())
+                .singleResult();
+    }
+
+    private static long subscriptions(RuntimeService runtime, ProcessInstance process) {
+        return runtime.createEventSubscriptionQuery().processInstanceId(process.getId()).eventType(EventType.MESSAGE.name())
+                .eventName(BetLifecycle.MESSAGE_CONSTRAINT_ADDED).count();
+    }
+
+    private static Date windowTimer(ManagementService management, ProcessInstance process) {
+        return management.createJobQuery().processInstanceId(process.getId()).timers().activityId(BetLifecycle.TIMER_WINDOW_REACHED)
+                .singleResult().getDuedate();
+    }
+}
