@@ -14,7 +14,10 @@ public enum WorkflowProblem {
     /** The process waits on nothing: no open task and no job. */
     STUCK;
 
-    /** Restarting replaces what is left of the workflow; a suspended or failed one still holds the bet's place. */
+    /**
+     * Starting again replaces what is left of the workflow; a suspended one is activated instead, and a failed one waits
+     * for its job to be retried (in Cockpit, recorded on the bet), since both still hold the bet's place.
+     */
     boolean restartable() {
         return this == GONE || this == STUCK;
     }

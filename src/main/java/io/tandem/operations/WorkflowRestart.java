@@ -25,9 +25,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * An admin restarts a bet's workflow that is GONE or STUCK: what is left of a stuck process is cancelled, and a new
- * process starts at the entry of the bet's stage (RestartPoint), in the transaction that appends the
- * OPERATOR_INTERVENTION entry saying who did it, what was found and done, and why. Either all of it is kept or none.
+ * An admin brings a bet's broken workflow back: a SUSPENDED process is activated and goes on where it stopped (nobody
+ * can suspend one through the web apps, so this undoes someone's work behind Tandem's back); for one that is GONE or
+ * STUCK, what is left of a stuck process is cancelled and a new process starts at the entry of the bet's stage
+ * (RestartPoint). Either happens in the transaction that appends the OPERATOR_INTERVENTION entry saying who did it, what
+ * was found and done, and why. Either all of it is kept or none.
  *
  * <p>The engine is called without an engine authentication, so the engine's authorization (which governs Camunda's web
  * apps) does not check these calls: the admin check here is the one that counts.
@@ -65,10 +67,14 @@ public class WorkflowRestart {
         String why = Texts.required("reason", reason, Texts.SHORT_TEXT_MAX);
         BrokenWorkflow broken = brokenWorkflows.of(betId).orElseThrow(() -> new RuleViolation(ErrorCode.WORKFLOW_HEALTHY, "betId",
                 "The workflow of bet " + bet.getKey() + " waits on a task or a timer: there is nothing to restart"));
+        if (broken.problem() == WorkflowProblem.SUSPENDED) {
+            runtimeService.activateProcessInstanceById(broken.processInstanceId());
+            return recorded(betId, admin, why, "The workflow was SUSPENDED: " + broken.detail() + ". Activated process instance "
+                    + broken.processInstanceId() + ": its tasks and timers go on where they stopped.");
+        }
         if (!broken.problem().restartable()) {
-            throw new RuleViolation(ErrorCode.WORKFLOW_NOT_RESTARTABLE, "betId", broken.detail() + ". "
-                    + (broken.problem() == WorkflowProblem.SUSPENDED ? "Activate it" : "Retry its failed job")
-                    + " in Cockpit instead: a restart would throw away the tasks and timers it holds");
+            throw new RuleViolation(ErrorCode.WORKFLOW_NOT_RESTARTABLE, "betId", broken.detail() + ". Retry its failed job "
+                    + "in Cockpit instead (the retry is recorded on the bet): a restart would throw away the tasks and timers it holds");
         }
         if (broken.problem() == WorkflowProblem.STUCK) {
             runtimeService.deleteProcessInstance(broken.processInstanceId(), "Workflow restarted by " + admin.id() + ": " + why,
@@ -80,10 +86,14 @@ public class WorkflowRestart {
                 .setVariable(BetLifecycle.VAR_BET_ID, betId.toString())
                 .startBeforeActivity(point.activityId())
                 .execute();
+        return recorded(betId, admin, why, context(broken, point, started.getId()));
+    }
+
+    private Restarted recorded(UUID betId, CurrentUser admin, String why, String context) {
         Signer signer = new Signer(admin.id(), admin.displayName(), Role.ADMIN.group(), Answer.APPROVE.name(), null,
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
-        Decision entry = decisionLog.append(betId, new NewDecision(DecisionKind.OPERATOR_INTERVENTION, null,
-                context(broken, point, started.getId()), List.of(), null, why, List.of(signer), null));
+        Decision entry = decisionLog.append(betId, new NewDecision(DecisionKind.OPERATOR_INTERVENTION, null, context,
+                List.of(), null, why, List.of(signer), null));
         return new Restarted(bets.get(betId, "betId"), entry);
     }
 

@@ -71,7 +71,7 @@ class WorkflowHealthTest extends GraphQlTestBase {
     }
 
     @Test
-    void aSuspendedWorkflowIsReportedAndLeftForActivation() {
+    void aSuspendedWorkflowIsReportedAndAnAdminActivatesItOnTheRecord() {
         String bet = driver.createBet("priya");
         String process = processOf(bet).getId();
         double suspendedBefore = operator.gauge("SUSPENDED");
@@ -81,10 +81,12 @@ class WorkflowHealthTest extends GraphQlTestBase {
         Map<String, Object> reported = operator.problemOf(bet).orElseThrow();
         assertThat(reported).containsEntry("problem", "SUSPENDED").containsEntry("processInstanceId", process);
         awaitGauge("SUSPENDED", suspendedBefore + 1);
-        refusedAsNotRestartable(bet, "Activate it in Cockpit");
 
-        runtimeService.activateProcessInstanceById(process);
+        driver.mutateOk("ada", "restartWorkflow", input("betId", bet, "reason", REASON));
 
+        assertThat(processOf(bet).getId()).as("the same process, going on").isEqualTo(process);
+        assertThat(processOf(bet).isSuspended()).isFalse();
+        assertThat(driver.decisionKinds(bet)).last().isEqualTo("OPERATOR_INTERVENTION");
         assertThat(operator.problemOf(bet)).isEmpty();
         awaitGauge("SUSPENDED", suspendedBefore);
         assertThat(driver.waitingOn(bet)).containsExactlyInAnyOrder(BetLifecycle.TASK_WRITE_BRIEF, BetLifecycle.TASK_MAP_CONSTRAINTS);
