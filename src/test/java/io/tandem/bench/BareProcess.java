@@ -36,7 +36,7 @@ final class BareProcess {
                     .replace("id=\"bet-lifecycle\"", "id=\"" + KEY + "\"")
                     .replace("name=\"Bet lifecycle\"", "name=\"Bet lifecycle (benchmark floor, no Tandem listeners)\"");
             // anything left between ${ and } other than the process's own variables would call a Tandem bean
-            if (bare.contains("Listener") || bare.replaceAll("\\$\\{(changesRequested|spikeNeeded|spikeVerdict == '[A-Z]+')}", "").contains("${")) {
+            if (bare.contains("Listener") || bare.replaceAll("\\$\\{(changesRequested|spikeNeeded|spikeVerdict == '[A-Z]+'|constraintTitle)}", "").contains("${")) {
                 throw new IllegalStateException("The bare copy of the process still references Tandem beans");
             }
             return bare;

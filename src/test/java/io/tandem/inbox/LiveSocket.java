@@ -2,6 +2,7 @@ package io.tandem.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,15 @@ final class LiveSocket implements AutoCloseable {
     /** Runs a query or mutation on this socket. */
     ClientGraphQlResponse execute(String document, Map<String, Object> variables) {
         return client.document(document).variables(variables).execute().block(Duration.ofSeconds(60));
+    }
+
+    /** Subscribes and waits until the server holds the subscription, so that what happens next is seen. */
+    Received subscribeHeld(LiveEventStream server, String document, Map<String, Object> variables) {
+        int before = server.subscribers();
+        Received received = subscribe(document, variables);
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.subscribers() > before || received.error.get() != null);
+        assertThat(received.error.get()).isNull();
+        return received;
     }
 
     /** Starts a subscription; the caller waits until the server holds it before causing events. */

@@ -67,8 +67,8 @@ class LiveUpdatesTest extends GraphQlTestBase {
     void aProductPersonSeesTheTaskAnotherPersonsSignOffOpenedForThem() {
         String bet = driver.createBet("priya");
         driver.commit(bet);
-        LiveSocket.Received priya = subscribe(socket("priya"), LiveSocket.INBOX, Map.of());
-        LiveSocket.Received erin = subscribe(socket("erin"), LiveSocket.INBOX, Map.of());
+        LiveSocket.Received priya = socket("priya").subscribeHeld(stream, LiveSocket.INBOX, Map.of());
+        LiveSocket.Received erin = socket("erin").subscribeHeld(stream, LiveSocket.INBOX, Map.of());
 
         // erin signs engineering's side of delivery: product's confirmation task opens
         driver.mutateOk("erin", "markDelivered", input("betId", bet, "note", "Live for all shops"));
@@ -110,7 +110,7 @@ class LiveUpdatesTest extends GraphQlTestBase {
         driver.completeFramingWork(bet);
         String productTask = taskId(bet, "task_sign_framing_product");
         AtomicInteger completions = countCompletions(productTask);
-        LiveSocket.Received priya = subscribe(socket("priya"), LiveSocket.INBOX, Map.of());
+        LiveSocket.Received priya = socket("priya").subscribeHeld(stream, LiveSocket.INBOX, Map.of());
 
         Payload refused = driver.sign("priya", bet, "FRAMING");
         assertThat(refused.errorCodes()).containsExactly("CONSTRAINTS_UNACKNOWLEDGED");
@@ -131,12 +131,12 @@ class LiveUpdatesTest extends GraphQlTestBase {
     @Test
     void leadershipHasNoInboxAndAProductPersonSeesNothingOfAnotherLeadsTask() {
         LiveSocket lenaSocket = socket("lena");
-        LiveSocket.Received lenaInbox = subscribe(lenaSocket, LiveSocket.INBOX, Map.of());
-        LiveSocket.Received priya = subscribe(socket("priya"), LiveSocket.INBOX, Map.of());
-        LiveSocket.Received paul = subscribe(socket("paul"), LiveSocket.INBOX, Map.of());
+        LiveSocket.Received lenaInbox = lenaSocket.subscribeHeld(stream, LiveSocket.INBOX, Map.of());
+        LiveSocket.Received priya = socket("priya").subscribeHeld(stream, LiveSocket.INBOX, Map.of());
+        LiveSocket.Received paul = socket("paul").subscribeHeld(stream, LiveSocket.INBOX, Map.of());
 
         String pauls = driver.createBet("priya", "productLead", "paul");
-        LiveSocket.Received lenaBet = subscribe(lenaSocket, LiveSocket.BET, Map.of("id", pauls));
+        LiveSocket.Received lenaBet = lenaSocket.subscribeHeld(stream, LiveSocket.BET, Map.of("id", pauls));
         assertThat(driver.reviseBrief("paul", pauls).ok()).isTrue();
         driver.mutateOk("paul", "submitBrief", input("betId", pauls));
         driver.mutateOk("erin", "submitConstraints", input("betId", pauls));
@@ -189,7 +189,7 @@ class LiveUpdatesTest extends GraphQlTestBase {
         String other = driver.createBet("priya");
         driver.completeFramingWork(watched);
         driver.completeFramingWork(other);
-        LiveSocket.Received events = subscribe(socket("ivan"), LiveSocket.BET, Map.of("id", watched));
+        LiveSocket.Received events = socket("ivan").subscribeHeld(stream, LiveSocket.BET, Map.of("id", watched));
 
         assertThat(driver.sign("priya", other, "FRAMING").ok()).isTrue();
         assertThat(driver.sign("erin", other, "FRAMING").ok()).isTrue();
@@ -222,15 +222,6 @@ class LiveUpdatesTest extends GraphQlTestBase {
         LiveSocket socket = LiveSocket.open(port, user);
         sockets.add(socket);
         return socket;
-    }
-
-    /** Subscribes and waits until the server holds the subscription, so that what happens next is seen. */
-    private LiveSocket.Received subscribe(LiveSocket socket, String document, Map<String, Object> variables) {
-        int before = stream.subscribers();
-        LiveSocket.Received received = socket.subscribe(document, variables);
-        await().atMost(Duration.ofSeconds(10)).until(() -> stream.subscribers() > before || received.error.get() != null);
-        assertThat(received.error.get()).isNull();
-        return received;
     }
 
     /** The errors a refused subscription ends with, as "CLASSIFICATION: message". */

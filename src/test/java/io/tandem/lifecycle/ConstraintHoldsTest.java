@@ -116,7 +116,7 @@ class ConstraintHoldsTest extends GraphQlTestBase {
 
     @Test
     void anAcknowledgementTaskStillOpenWhenTheOutcomeIsSignedEndsWithTheBet() {
-        String bet = outcomeGateOpen();
+        String bet = driver.outcomeGateOpen("GRADUATE");
         assertThat(driver.sign("priya", bet, "OUTCOME_REVIEW", "outcomeVerdict", "WON").ok()).isTrue();
 
         driver.addConstraint("erin", bet, "Analytics lag by a day", "SHAPING");
@@ -130,7 +130,7 @@ class ConstraintHoldsTest extends GraphQlTestBase {
 
     @Test
     void aBlockingConstraintAddedAfterProductSignedTheOutcomeReopensProductsSide() {
-        String bet = outcomeGateOpen();
+        String bet = driver.outcomeGateOpen("GRADUATE");
         assertThat(driver.sign("priya", bet, "OUTCOME_REVIEW", "outcomeVerdict", "WON").ok()).isTrue();
 
         String constraint = driver.addConstraint("erin", bet, "Half the conversions were bots", "BLOCKING");
@@ -167,19 +167,6 @@ class ConstraintHoldsTest extends GraphQlTestBase {
                         + " values (?, ?, 'Card data stays in one region', 'PCI scope', ?, 'erin', 'Erin Walsh', ?)",
                 id, GlobalId.require("Bet", bet, "betId"), severity, Timestamp.from(Instant.now()));
         return GlobalId.of("TechnicalConstraint", id);
-    }
-
-    /** Committed, delivered, measured (PT1S) and outcome recorded: the outcome gate is open. */
-    private String outcomeGateOpen() {
-        String bet = driver.createBet("priya", "measurementPeriod", "PT1S");
-        driver.commit(bet);
-        driver.mutateOk("erin", "markDelivered", input("betId", bet));
-        driver.mutateOk("priya", "confirmDelivery", input("betId", bet));
-        await().atMost(Duration.ofSeconds(30)).until(() -> driver.stage(bet).equals("OUTCOME_REVIEW"));
-        driver.mutateOk("priya", "recordOutcome", input("betId", bet,
-                "actuals", List.of(input("metric", "checkout conversion", "actual", 3.1)), "whatWeLearned", "Fewer fields win",
-                "whatWeWouldDoDifferently", "Measure per field", "recommendation", "GRADUATE"));
-        return bet;
     }
 
     @SuppressWarnings("unchecked")

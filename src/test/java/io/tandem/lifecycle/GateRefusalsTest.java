@@ -178,7 +178,7 @@ class GateRefusalsTest extends GraphQlTestBase {
 
     @Test
     void refusesApprovingTheOutcomeWithoutAVerdict() {
-        String bet = outcomeGateOpen();
+        String bet = driver.outcomeGateOpen("ITERATE");
 
         refusedWithoutChange(bet, "CHOICE_REQUIRED", "outcomeVerdict", () -> driver.sign("erin", bet, "OUTCOME_REVIEW"));
     }
@@ -280,20 +280,6 @@ class GateRefusalsTest extends GraphQlTestBase {
         driver.passFraming(bet);
         driver.proposeTwoOptions(bet);
         assertThat(driver.waitingOn(bet)).containsExactlyInAnyOrder("task_sign_commitment_product", "task_sign_commitment_engineering");
-        return bet;
-    }
-
-    /** Committed, delivered, measured (PT1S) and outcome recorded: the outcome gate is open. */
-    private String outcomeGateOpen() {
-        String bet = driver.createBet("priya", "measurementPeriod", "PT1S");
-        driver.commit(bet);
-        driver.mutateOk("erin", "markDelivered", input("betId", bet));
-        driver.mutateOk("priya", "confirmDelivery", input("betId", bet));
-        await().atMost(Duration.ofSeconds(30)).until(() -> driver.stage(bet).equals("OUTCOME_REVIEW"));
-        driver.mutateOk("priya", "recordOutcome", input("betId", bet,
-                "actuals", List.of(input("metric", "checkout conversion", "actual", 2.5)), "whatWeLearned", "Half way there",
-                "whatWeWouldDoDifferently", "Test with real shops sooner", "recommendation", "ITERATE"));
-        assertThat(driver.waitingOn(bet)).containsExactlyInAnyOrder("task_sign_outcome_product", "task_sign_outcome_engineering");
         return bet;
     }
 

@@ -1,7 +1,9 @@
 package io.tandem.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,6 +101,23 @@ public final class BetDriver {
                         "gains", "Every customer", "givesUp", "Two more months"))));
         List<Map<String, Object>> options = (List<Map<String, Object>>) state(betId).get("options");
         return options.stream().map(o -> (String) o.get("id")).toList();
+    }
+
+    /**
+     * A bet committed, delivered, measured (its period PT1S) and its outcome recorded with this recommendation: the
+     * outcome gate is open.
+     */
+    public String outcomeGateOpen(String recommendation) {
+        String bet = createBet("priya", "measurementPeriod", "PT1S");
+        commit(bet);
+        mutateOk("erin", "markDelivered", map("betId", bet));
+        mutateOk("priya", "confirmDelivery", map("betId", bet));
+        await().atMost(Duration.ofSeconds(30)).until(() -> stage(bet).equals("OUTCOME_REVIEW"));
+        mutateOk("priya", "recordOutcome", map("betId", bet,
+                "actuals", List.of(map("metric", "checkout conversion", "actual", 2.5)), "whatWeLearned", "Half way there",
+                "whatWeWouldDoDifferently", "Test with real shops sooner", "recommendation", recommendation));
+        assertThat(waitingOn(bet)).containsExactlyInAnyOrder("task_sign_outcome_product", "task_sign_outcome_engineering");
+        return bet;
     }
 
     /** Framing passed, options proposed and the first one signed by both: the bet is in DELIVERY. */
