@@ -47,6 +47,11 @@ class ConstraintTasks {
         }
         ProcessInstance process = runtimeService.createProcessInstanceQuery().processDefinitionKey(BetLifecycle.PROCESS_KEY)
                 .processInstanceBusinessKey(added.betId().toString()).singleResult();
+        if (process == null) {
+            // a bet whose workflow is gone (reported by operations/BrokenWorkflows): no task can open, but the constraint
+            // is recorded and holds the bet's gates all the same; product acknowledges it with acknowledgeConstraint
+            return;
+        }
         upgrade.toReceive(process, BetLifecycle.MESSAGE_CONSTRAINT_ADDED);
         runtimeService.createMessageCorrelation(BetLifecycle.MESSAGE_CONSTRAINT_ADDED).processInstanceId(process.getId())
                 .setVariableToTriggeredScope(BetLifecycle.VAR_CONSTRAINT_ID, added.constraintId().toString())

@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +48,8 @@ class LateConstraintTest extends GraphQlTestBase {
     private IdentityService identityService;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private RuntimeService runtimeService;
 
     private final List<LiveSocket> sockets = new ArrayList<>();
 
@@ -117,6 +120,21 @@ class LateConstraintTest extends GraphQlTestBase {
 
         driver.mutateOk("erin", "markDelivered", input("betId", bet));
         assertThat(driver.mutateOk("priya", "confirmDelivery", input("betId", bet)).betStage()).isEqualTo("MEASURING");
+    }
+
+    @Test
+    void aConstraintAddedToABetWhoseWorkflowIsGoneIsRecordedAndAcknowledgedWithoutATask() {
+        String bet = driver.createBet("priya");
+        driver.commit(bet);
+        UUID id = GlobalId.require("Bet", bet, "betId");
+        runtimeService.deleteProcessInstance(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id.toString())
+                .singleResult().getId(), "removed behind Tandem's back");
+
+        String constraint = driver.addConstraint("erin", bet, TITLE, "BLOCKING");
+
+        assertThat(acknowledgementsOf(bet, constraint)).isEmpty();
+        assertThat(driver.acknowledgeConstraint("priya", constraint, "Seen").ok()).isTrue();
+        assertThat(acknowledgementsOf(bet, constraint)).containsExactly("priya:Seen");
     }
 
     @Test
