@@ -9,8 +9,9 @@ COPY .mvn .mvn
 COPY src src
 COPY bpmn bpmn
 COPY graphql-schema graphql-schema
-# -Dmdep.skip: the Keycloak zip that only the end-to-end tests use is not unpacked.
-RUN ./mvnw -B -DskipTests -Dmdep.skip=true package \
+# -Dmdep.skip: the Keycloak zip that only the end-to-end tests use is not unpacked. -Dtandem.image: no PostgreSQL
+# binaries for the embedded database, which the production profile refuses to start.
+RUN ./mvnw -B -DskipTests -Dmdep.skip=true -Dtandem.image package \
  && cp target/tandem-*.jar /src/tandem.jar
 
 # --- runtime stage: a JRE and the jar, run as an unprivileged user --------------------------------

@@ -2,48 +2,47 @@ package io.tandem.platform;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
- * The default database when no server is configured: real PostgreSQL binaries (from Maven Central),
- * with its data kept in a local folder across restarts. Never active once spring.datasource.url
- * (TANDEM_DB_URL) is set.
+ * The default database when no server is configured: real PostgreSQL binaries (from Maven Central), with its data
+ * kept in a local folder across restarts ({@link LocalDatabase}). Never active once spring.datasource.url
+ * (TANDEM_DB_URL) is set, and refused where a forgotten TANDEM_DB_URL would otherwise put a deployment's data in a
+ * container's scratch folder: under the production profile or with an identity provider configured.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfig {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfig.class);
-
+    /** Spring closes it after the beans that use it: the pool, and so the engine and its job executor, go first. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${tandem.data-dir}") Path dataDir) throws IOException {
-        Path pgData = dataDir.resolve("pgdata").toAbsolutePath();
-        Files.createDirectories(pgData);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(pgData)
-                .setCleanDataDirectory(false)
-                .start();
-        log.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), pgData);
-        return postgres;
+    LocalDatabase localDatabase(Environment environment, @Value("${tandem.data-dir}") Path dataDir,
+                                @Value("${tandem.local-database.postgres-version}") String postgresVersion) throws IOException {
+        if (environment.matchesProfiles("production")) {
+            throw new LocalDatabaseException("TANDEM_DB_URL is not set: the production profile runs on a PostgreSQL server"
+                    + " of yours, never on the embedded one.");
+        }
+        if (!environment.getProperty("tandem.security.issuer-uri", "").isBlank()) {
+            throw new LocalDatabaseException("TANDEM_DB_URL is not set: with an identity provider (TANDEM_OIDC_ISSUER_URI)"
+                    + " Tandem runs on a PostgreSQL server of yours, never on the embedded one.");
+        }
+        return LocalDatabase.start(dataDir, Integer.parseInt(postgresVersion.substring(0, postgresVersion.indexOf('.'))));
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgres postgres,
+    HikariDataSource dataSource(LocalDatabase database,
                                 @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) throws SQLException {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        try (Connection connection = database.maintenanceDatabase().getConnection();
              Statement statement = connection.createStatement();
              ResultSet exists = statement.executeQuery("select 1 from pg_database where datname = 'tandem'")) {
             if (!exists.next()) {
@@ -51,12 +50,11 @@ class EmbeddedDatabaseConfig {
             }
         }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "tandem"));
+        config.setJdbcUrl(database.jdbcUrl("tandem"));
         config.setUsername("postgres");
         config.setPoolName("tandem-embedded");
         // the same TANDEM_DB_POOL_SIZE a server database takes
         config.setMaximumPoolSize(poolSize);
         return new HikariDataSource(config);
     }
-
 }

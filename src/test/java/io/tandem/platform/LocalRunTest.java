@@ -1,14 +1,19 @@
 package io.tandem.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tandem.TandemApplication;
 import io.tandem.support.TestDatabase;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,8 +23,8 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The README's run command on a fresh machine: an embedded PostgreSQL keeping its data across restarts
- * and demo users; and neither of them once a database URL or an identity provider is configured.
+ * The README's run command on a fresh machine: an embedded PostgreSQL keeping its data across restarts, as durable as a
+ * server, and demo users; and neither of them once a database URL or an identity provider is configured.
  */
 class LocalRunTest {
 
@@ -30,7 +35,7 @@ class LocalRunTest {
     void runsOnEmbeddedPostgresAndKeepsBetsAcrossRestarts() {
         String betId;
         try (ConfigurableApplicationContext first = start("--tandem.data-dir=" + dataDir, "--spring.datasource.url=")) {
-            assertThat(first.getBeansOfType(EmbeddedPostgres.class)).hasSize(1);
+            assertThat(first.getBeansOfType(LocalDatabase.class)).hasSize(1);
             betId = (String) tester(first, "priya").document("mutation { createBet(input: {title: \"Survives a restart\"}) "
                     + "{ bet { id } userErrors { code } } }").execute().path("createBet.bet.id").entity(String.class).get();
         }
@@ -44,10 +49,47 @@ class LocalRunTest {
     }
 
     @Test
+    void theLocalDatabaseWritesThroughToDiskLikeAServer() throws Exception {
+        try (ConfigurableApplicationContext context = start("--tandem.data-dir=" + dataDir, "--spring.datasource.url=")) {
+            Map<String, String> settings = new LinkedHashMap<>();
+            try (Connection connection = context.getBean(DataSource.class).getConnection();
+                 Statement statement = connection.createStatement()) {
+                for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                    try (ResultSet value = statement.executeQuery("show " + setting)) {
+                        value.next();
+                        settings.put(setting, value.getString(1));
+                    }
+                }
+            }
+            assertThat(settings).containsExactly(Map.entry("fsync", "on"), Map.entry("synchronous_commit", "on"),
+                    Map.entry("full_page_writes", "on"));
+        }
+    }
+
+    @Test
+    void theProductionProfileRefusesToStartWithoutADatabaseUrl() {
+        assertThatThrownBy(() -> start("--tandem.data-dir=" + dataDir, "--spring.datasource.url=",
+                "--spring.profiles.active=production"))
+                .rootCause().isInstanceOf(LocalDatabaseException.class)
+                .hasMessage("TANDEM_DB_URL is not set: the production profile runs on a PostgreSQL server of yours, never on"
+                        + " the embedded one.");
+        assertThat(dataDir.resolve("pgdata")).doesNotExist();
+    }
+
+    @Test
+    void anIdentityProviderWithoutADatabaseUrlRefusesToStart() {
+        assertThatThrownBy(() -> start("--tandem.data-dir=" + dataDir, "--spring.datasource.url=",
+                "--tandem.security.issuer-uri=http://127.0.0.1:9/realms/tandem"))
+                .rootCause().isInstanceOf(LocalDatabaseException.class)
+                .hasMessageStartingWith("TANDEM_DB_URL is not set: with an identity provider (TANDEM_OIDC_ISSUER_URI)");
+        assertThat(dataDir.resolve("pgdata")).doesNotExist();
+    }
+
+    @Test
     void usesTheConfiguredDatabaseInsteadOfAnEmbeddedOne() {
         try (ConfigurableApplicationContext context = start("--spring.datasource.url=" + TestDatabase.url(),
                 "--spring.datasource.username=postgres", "--tandem.data-dir=" + dataDir)) {
-            assertThat(context.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
+            assertThat(context.getBeansOfType(LocalDatabase.class)).isEmpty();
             assertThat(dataDir.resolve("pgdata")).doesNotExist();
         }
     }
