@@ -97,10 +97,6 @@ public final class LocalDatabase implements AutoCloseable {
         }
     }
 
-    public int port() {
-        return postgres.getPort();
-    }
-
     public Path dataFolder() {
         return pgData;
     }

@@ -83,15 +83,10 @@ class LocalDatabaseRecoveryTest {
 
     @Test
     void startsAgainAfterARebootLeftAPidFileNamingAnotherPostgres() throws Exception {
-        LocalDatabase first = LocalDatabase.start(dataDir, POSTGRES_MAJOR);
-        write(first, "before the reboot");
-        List<String> pidFile = Files.readAllLines(first.dataFolder().resolve("postmaster.pid"));
-        first.close();
         // after a reboot the id in the file may belong to anything: here, another PostgreSQL on a folder of its own
         LocalDatabase someoneElse = start(otherDataDir);
         long theirPid = postmasterPid(otherDataDir);
-        pidFile.set(0, Long.toString(theirPid));
-        Files.write(dataDir.resolve("pgdata/postmaster.pid"), pidFile);
+        stopCleanlyLeavingAPidFileNaming(theirPid, "before the reboot");
 
         LocalDatabase again = start(dataDir);
 
@@ -103,12 +98,7 @@ class LocalDatabaseRecoveryTest {
 
     @Test
     void startsAgainAfterARebootLeftAPidFileNamingSomeOtherProcess() throws Exception {
-        LocalDatabase first = LocalDatabase.start(dataDir, POSTGRES_MAJOR);
-        write(first, "before the reboot");
-        List<String> pidFile = Files.readAllLines(first.dataFolder().resolve("postmaster.pid"));
-        first.close();
-        pidFile.set(0, Long.toString(ProcessHandle.current().pid()));
-        Files.write(dataDir.resolve("pgdata/postmaster.pid"), pidFile);
+        stopCleanlyLeavingAPidFileNaming(ProcessHandle.current().pid(), "before the reboot");
 
         assertThat(keptValues(start(dataDir))).containsExactly("before the reboot");
     }
@@ -138,6 +128,16 @@ class LocalDatabaseRecoveryTest {
                         + " PostgreSQL " + (POSTGRES_MAJOR - 1) + " (pg_dumpall) and load it into a server Tandem uses through"
                         + " TANDEM_DB_URL; to start empty, move the folder away.");
         assertThat(pgData.resolve("postmaster.pid")).doesNotExist();
+    }
+
+    /** Writes a row, stops the server cleanly, then puts back its pid file with another process's id, as a reboot may. */
+    private void stopCleanlyLeavingAPidFileNaming(long pid, String value) throws Exception {
+        LocalDatabase first = LocalDatabase.start(dataDir, POSTGRES_MAJOR);
+        write(first, value);
+        List<String> pidFile = Files.readAllLines(first.dataFolder().resolve("postmaster.pid"));
+        first.close();
+        pidFile.set(0, Long.toString(pid));
+        Files.write(dataDir.resolve("pgdata/postmaster.pid"), pidFile);
     }
 
     private LocalDatabase start(Path folder) throws IOException {
