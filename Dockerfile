@@ -24,7 +24,7 @@ COPY --from=build /src/tandem.jar /app/tandem.jar
 # embedded database, which runs when TANDEM_DB_URL is empty, would write here.
 ENV TANDEM_DATA_DIR=/tmp/tandem
 USER 10001:10001
-# 8080: GraphQL, Camunda web apps (PORT); 8081: health and Prometheus metrics (MANAGEMENT_PORT).
+# 8080: GraphQL, the engine's web apps (PORT); 8081: health and Prometheus metrics (MANAGEMENT_PORT).
 EXPOSE 8080 8081
 # The parallel collector: 1.09x the pages/s of G1 in the benchmark (BENCHMARKS.md, "Tuning").
 ENTRYPOINT ["java", "-XX:+UseParallelGC", "-jar", "/app/tandem.jar"]

@@ -2,17 +2,17 @@ package io.tandem.engineaccess;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.impl.incident.IncidentHandler;
+import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.impl.incident.IncidentHandler;
+import org.operaton.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns the engine's authorization on for good (it is not a setting: without it every signed-in person could modify,
  * suspend or delete any bet's workflow through the REST API) and installs what goes with it: the authorizations of a
  * task's people, the door that decides what is checked and refuses what authorization cannot express, and the record
- * of an operator's repairs. The Camunda starter applies every plugin bean.
+ * of an operator's repairs. The Operaton starter applies every plugin bean.
  */
 @Component
 class EngineAccessPlugin extends AbstractProcessEnginePlugin {

@@ -5,28 +5,28 @@ import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
-import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
-import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
-import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
+import org.operaton.bpm.engine.AuthorizationException;
+import org.operaton.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.operaton.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.operaton.bpm.engine.impl.cmd.DeleteTaskCmd;
+import org.operaton.bpm.engine.impl.cmd.ExecuteJobsCmd;
+import org.operaton.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.operaton.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.operaton.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.operaton.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.operaton.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.operaton.bpm.engine.impl.context.Context;
+import org.operaton.bpm.engine.impl.interceptor.Command;
+import org.operaton.bpm.engine.impl.interceptor.CommandContext;
+import org.operaton.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.operaton.bpm.engine.impl.jobexecutor.FailedJobListener;
 
 /**
  * Decides, for each engine command, whether the engine's authorization checks it, and refuses what authorization cannot
  * express. It runs inside the command context, for every command.
  *
  * <ul>
- *   <li>A command issued from outside the engine by a signed-in person (Camunda's web apps and REST API) is checked by
+ *   <li>A command issued from outside the engine by a signed-in person (the engine's web apps and REST API) is checked by
  *       the engine's authorization, and may neither end a task around its listeners (a BPMN error or escalation thrown
  *       from it, which the lifecycle would catch as a kill or a request for changes nobody signed), delegate, edit or
  *       delete one, nor run a job by hand, and completes a task with Tandem's task inputs only ({@link #TASK_INPUTS}): any other variable would

@@ -13,15 +13,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
-import org.camunda.bpm.engine.impl.incident.IncidentContext;
-import org.camunda.bpm.engine.impl.incident.IncidentHandler;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.runtime.Incident;
+import org.operaton.bpm.engine.AuthorizationException;
+import org.operaton.bpm.engine.identity.User;
+import org.operaton.bpm.engine.impl.context.Context;
+import org.operaton.bpm.engine.impl.incident.DefaultIncidentHandler;
+import org.operaton.bpm.engine.impl.incident.IncidentContext;
+import org.operaton.bpm.engine.impl.incident.IncidentHandler;
+import org.operaton.bpm.engine.impl.interceptor.CommandContext;
+import org.operaton.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.operaton.bpm.engine.runtime.Incident;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * retries back (Cockpit's "retry", the engine API's job retries), the bet's decision log gets an OPERATOR_INTERVENTION
  * entry saying who retried which step and the failure that made them do it, in the same transaction. Taking a job's
  * retries away by hand would stop the bet's workflow, so an operator may not (the job executor still does when a job
- * fails). Everything else is Camunda's own handling of failed-job incidents.
+ * fails). Everything else is the engine's own handling of failed-job incidents.
  */
 @Component
 class RecordedJobRepairs implements IncidentHandler {

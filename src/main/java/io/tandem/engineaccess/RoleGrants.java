@@ -4,28 +4,28 @@ import io.tandem.lifecycle.BetLifecycle;
 import io.tandem.security.Role;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.BatchPermissions;
-import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
-import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.authorization.SystemPermissions;
-import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.operaton.bpm.engine.AuthorizationService;
+import org.operaton.bpm.engine.ProcessEngineException;
+import org.operaton.bpm.engine.authorization.Authorization;
+import org.operaton.bpm.engine.authorization.BatchPermissions;
+import org.operaton.bpm.engine.authorization.HistoricTaskPermissions;
+import org.operaton.bpm.engine.authorization.Permission;
+import org.operaton.bpm.engine.authorization.Permissions;
+import org.operaton.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.operaton.bpm.engine.authorization.ProcessInstancePermissions;
+import org.operaton.bpm.engine.authorization.Resource;
+import org.operaton.bpm.engine.authorization.Resources;
+import org.operaton.bpm.engine.authorization.SystemPermissions;
+import org.operaton.bpm.engine.authorization.TaskPermissions;
+import org.operaton.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.operaton.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * What each Tandem role may do in Camunda's web apps, written to the engine's authorizations at start, so every replica
+ * What each Tandem role may do in the engine's web apps, written to the engine's authorizations at start, so every replica
  * and every restart agrees (a grant someone widened by hand is put back). Beyond these, a person may work the tasks they
  * are a candidate for or hold (CandidateTaskAuthorizations).
  * <ul>

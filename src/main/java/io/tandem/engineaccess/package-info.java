@@ -1,5 +1,5 @@
 /**
- * What people may do through the engine's own doors: Camunda's web apps (Tasklist, Cockpit, Admin) and the engine REST
+ * What people may do through the engine's own doors: the engine's web apps (Tasklist, Cockpit, Admin) and the engine REST
  * API behind them. The engine's authorization is on ({@link io.tandem.engineaccess.EngineAccessPlugin}): a product or
  * engineering person may read, claim, hand over, comment on and complete the tasks they are a candidate for or hold
  * ({@link io.tandem.engineaccess.CandidateTaskAuthorizations}) and read the lifecycle's diagram and history; an admin

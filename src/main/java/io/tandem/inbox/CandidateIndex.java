@@ -1,7 +1,7 @@
 package io.tandem.inbox;
 
 import io.tandem.platform.EngineSchemaAddition;
-import org.camunda.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads inboxes straight from the engine's runtime tables, in one statement per page: Camunda's task query has no
+ * Reads inboxes straight from the engine's runtime tables, in one statement per page: the engine's task query has no
  * keyset paging. The rule for who may act is the engine's own: tasks held by the person, and unheld tasks whose
  * candidates name them or one of their groups (TaskRules sets the candidates when a task opens).
  *

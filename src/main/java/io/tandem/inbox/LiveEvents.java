@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes live events for the subscriptions. An event is a PostgreSQL {@code NOTIFY} on {@value #CHANNEL},
- * sent through the connection of the caller's Spring transaction (JPA and the Camunda engine share it): PostgreSQL
+ * sent through the connection of the caller's Spring transaction (JPA and the engine share it): PostgreSQL
  * delivers a notification when that transaction commits and drops it when it rolls back, so a refused mutation
  * never shows up live, and every replica listening on the channel gets it ({@link LiveEventStream}). Called
  * outside a transaction, the notification goes out at once.

@@ -10,7 +10,7 @@ import java.util.UUID;
  * it and delivered to subscribers only once that transaction committed (see {@link LiveEvents}).
  *
  * @param kind             what happened
- * @param taskId           the Camunda task id (the id Tasklist and {@code waitingOn} show)
+ * @param taskId           the engine's task id (the id Tasklist and {@code waitingOn} show)
  * @param betId            the bet whose process holds the task
  * @param step             the task definition key, such as task_sign_framing_product
  * @param gate             the gate a sign-off task belongs to; null for work steps

@@ -4,7 +4,7 @@ import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
 import java.util.Date;
 import java.util.UUID;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** Timer durations come from the bet (ISO-8601), read when the timer starts. */

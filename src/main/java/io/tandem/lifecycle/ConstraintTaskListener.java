@@ -6,8 +6,8 @@ import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
 import java.util.Objects;
 import java.util.UUID;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.operaton.bpm.engine.delegate.DelegateTask;
+import org.operaton.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,9 +7,9 @@ import io.tandem.shared.OwnEngineCalls;
 import io.tandem.shared.RuleViolation;
 import java.util.List;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.identity.User;
+import org.operaton.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,8 +1,8 @@
 package io.tandem.lifecycle;
 
 import java.util.UUID;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.operaton.bpm.engine.delegate.DelegateExecution;
+import org.operaton.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /** Each time a gate opens it gets a new round id; sign-offs count only within their round. */

@@ -2,7 +2,7 @@ package io.tandem.lifecycle;
 
 import io.tandem.bet.BetCreated;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

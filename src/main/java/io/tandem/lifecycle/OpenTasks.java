@@ -4,15 +4,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.UUID;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.NativeTaskQuery;
-import org.camunda.bpm.engine.task.Task;
+import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.engine.task.NativeTaskQuery;
+import org.operaton.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * A bet's open workflow tasks with the given task keys, found with a native query. Camunda's TaskQuery
+ * A bet's open workflow tasks with the given task keys, found with a native query. the engine's TaskQuery
  * evaluates its whole dynamic SQL mapping on every call: 14 % of the data generator's CPU samples were
  * there (BENCHMARKS.md, "Tuning").
  */

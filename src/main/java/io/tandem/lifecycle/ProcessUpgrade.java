@@ -1,17 +1,17 @@
 package io.tandem.lifecycle;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.event.EventType;
-import org.camunda.bpm.engine.migration.MigrationPlan;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.engine.RepositoryService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.impl.event.EventType;
+import org.operaton.bpm.engine.migration.MigrationPlan;
+import org.operaton.bpm.engine.repository.ProcessDefinition;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
  * A bet keeps running on the version of the lifecycle it started on, so a message that only later versions wait for
  * finds no subscription there. Before such a message is correlated, that one process instance moves to the latest
- * version with Camunda's migration, every activity mapped to the activity of the same id: it keeps where it waits,
+ * version with the engine's migration, every activity mapped to the activity of the same id: it keeps where it waits,
  * its tasks, timers and variables, and gains the later version's subscriptions.
  */
 @Component

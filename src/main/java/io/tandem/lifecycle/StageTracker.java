@@ -3,7 +3,7 @@ package io.tandem.lifecycle;
 import io.tandem.bet.BetService;
 import io.tandem.bet.Stage;
 import java.util.UUID;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("tandem.inbox")
 public record StallSettings(@DefaultValue("P3D") Duration stalledAfter) {
 
-    /** Task priority once the stall timer fired (a task opens at Camunda's default, 50). */
+    /** Task priority once the stall timer fired (a task opens at the engine's default, 50). */
     public static final int STALLED_PRIORITY = 80;
 
     public StallSettings {

@@ -8,12 +8,12 @@ import io.tandem.shared.RuleViolation;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.delegate.DelegateTask;
+import org.operaton.bpm.engine.delegate.TaskListener;
+import org.operaton.bpm.engine.identity.Group;
+import org.operaton.bpm.engine.impl.persistence.entity.PropertyChange;
+import org.operaton.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,8 +7,8 @@ import io.tandem.outcome.OutcomeService;
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
 import java.util.UUID;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.operaton.bpm.engine.delegate.DelegateTask;
+import org.operaton.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Runs when anyone completes a work step: the right role did it, and its artifact exists. */

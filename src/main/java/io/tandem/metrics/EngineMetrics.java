@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -59,7 +59,7 @@ class EngineMetrics implements MeterBinder {
                 .tag("state", "executable").register(registry);
         gauge(registry, "tandem.engine.jobs", "Jobs whose retries are used up (each has an incident)", Snapshot::failedJobs)
                 .tag("state", "failed").register(registry);
-        gauge(registry, "tandem.engine.incidents", "Open Camunda incidents", Snapshot::incidents).register(registry);
+        gauge(registry, "tandem.engine.incidents", "Open engine incidents", Snapshot::incidents).register(registry);
     }
 
     private Gauge.Builder<EngineMetrics> gauge(MeterRegistry registry, String name, String description,

@@ -9,14 +9,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.spring.boot.starter.event.TaskEvent;
+import org.operaton.bpm.spring.boot.starter.event.TaskEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code tandem.signoff.wait{gate, side}}: how long a side took to sign, measured from the creation of its
- * sign-off task (Camunda creates both sides' tasks when a gate round opens; the delivery gate's product
- * task when engineering has marked it delivered) to the completion that recorded the sign-off. Camunda's
+ * sign-off task (the engine creates both sides' tasks when a gate round opens; the delivery gate's product
+ * task when engineering has marked it delivered) to the completion that recorded the sign-off. The engine's
  * Spring event bridge publishes every task event; a refused sign-off rolls back and is not recorded.
  */
 @Component

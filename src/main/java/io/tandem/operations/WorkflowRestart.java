@@ -18,8 +18,8 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (RestartPoint). Either happens in the transaction that appends the OPERATOR_INTERVENTION entry saying who did it, what
  * was found and done, and why. Either all of it is kept or none.
  *
- * <p>The engine is called without an engine authentication, so the engine's authorization (which governs Camunda's web
+ * <p>The engine is called without an engine authentication, so the engine's authorization (which governs the engine's web
  * apps) does not check these calls: the admin check here is the one that counts.
  */
 @Service

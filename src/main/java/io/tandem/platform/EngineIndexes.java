@@ -1,12 +1,12 @@
 package io.tandem.platform;
 
-import org.camunda.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.ProcessEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Indexes Camunda's schema lacks for statements the engine runs all the time; without them each of those statements
+ * Indexes The engine's schema lacks for statements the engine runs all the time; without them each of those statements
  * reads a whole table that grows with the open bets (BENCHMARKS.md, "Tuning"). The engine's own schema updates leave
  * them alone.
  */

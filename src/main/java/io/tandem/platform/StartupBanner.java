@@ -23,7 +23,7 @@ class StartupBanner {
             return;
         }
         String base = "http://localhost:" + web.getWebServer().getPort();
-        log.info("Tandem is up. GraphQL: {}/graphql{}  Camunda Tasklist: {}/camunda/app/tasklist/", base,
+        log.info("Tandem is up. GraphQL: {}/graphql{}  Tasklist: {}/camunda/app/tasklist/", base,
                 graphiql ? "  GraphiQL: " + base + "/graphiql" : "", base);
     }
 }

@@ -14,7 +14,7 @@ public record CurrentUser(String id, String displayName, Set<Role> roles) {
         return roles.contains(role);
     }
 
-    /** Camunda group ids, so that the engine's own authentication carries the same roles. */
+    /** Engine group ids, so that the engine's own authentication carries the same roles. */
     public List<String> groups() {
         return roles.stream().map(Role::group).sorted().toList();
     }

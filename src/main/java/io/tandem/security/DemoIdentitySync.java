@@ -1,16 +1,16 @@
 package io.tandem.security;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.identity.Group;
+import org.operaton.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * In the local profile, gives each demo user a Camunda account with the same password and groups,
+ * In the local profile, gives each demo user an engine account with the same password and groups,
  * so Tasklist shows the same people and the gate listeners see the same roles. Memberships follow the roles on every
- * start (EngineIdentities), so a membership the roles do not give, Camunda's admin group included, is taken away.
+ * start (EngineIdentities), so a membership the roles do not give, the engine's admin group included, is taken away.
  */
 @Component
 class DemoIdentitySync {

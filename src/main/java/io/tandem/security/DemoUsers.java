@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The people of the local profile. They exist only while no identity provider is configured
- * (see SecurityConfig); each logs in with HTTP Basic and with the same password in Camunda's web apps.
+ * (see SecurityConfig); each logs in with HTTP Basic and with the same password in the engine's web apps.
  */
 @Component
 public class DemoUsers {

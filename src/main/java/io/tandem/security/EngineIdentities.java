@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.ProcessEngineException;
+import org.operaton.bpm.engine.identity.Group;
+import org.operaton.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,11 +18,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the engine's identity service in step with the people who use Tandem: Camunda's web apps only accept people
+ * Keeps the engine's identity service in step with the people who use Tandem: the engine's web apps only accept people
  * it knows and re-read their groups from it, and handing a task over checks the recipient's groups there. A person
  * is recorded on first use (with a random password nobody knows: the way in stays Tandem's identity provider), and
- * their memberships follow the roles they last came with: a membership of any other group (Camunda's admin group
- * included) is taken away. The system account that holds Camunda's admin group is never touched.
+ * their memberships follow the roles they last came with: a membership of any other group (the engine's admin group
+ * included) is taken away. The system account that holds the engine's admin group is never touched.
  */
 @Component
 public class EngineIdentities {
@@ -66,7 +66,7 @@ public class EngineIdentities {
     }
 
     /**
-     * The engine groups of a set of Tandem roles: one per role. Never Camunda's own admin group, whose members the
+     * The engine groups of a set of Tandem roles: one per role. Never the engine's own admin group, whose members the
      * engine's authorization does not check at all; a Tandem admin gets what engineaccess/RoleGrants gives the admin group.
      */
     static List<String> groupsOf(Iterable<Role> roles) {

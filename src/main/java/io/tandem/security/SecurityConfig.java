@@ -44,7 +44,7 @@ class SecurityConfig {
                         // with its connection_init message (WebSocketAuthentication), never with a cookie
                         .requestMatchers("/graphql-ws").permitAll()
                         .anyRequest().permitAll())
-                // The GraphQL API takes credentials in headers, never cookies; Camunda's web apps
+                // The GraphQL API takes credentials in headers, never cookies; the engine's web apps
                 // run their own CSRF protection under /camunda.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockSkew how far a token's exp/nbf may be off before it is refused
  * @param roleClients the clients whose client roles count as Tandem roles, besides the realm roles; empty: the
  *                    audience client only (none when no audience is set)
- * @param webappClientId     the confidential client Camunda's web apps sign people in with
+ * @param webappClientId     the confidential client the engine's web apps sign people in with
  * @param webappClientSecret its secret
  */
 @ConfigurationProperties("tandem.security")

@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 /**
  * Marks the engine calls Tandem makes itself, after its own checks (method security on the services, the gate and task
- * listeners). The engine's authorization is for the engine's public doors, Camunda's web apps and their REST API; it does
+ * listeners). The engine's authorization is for the engine's public doors, the engine's web apps and their REST API; it does
  * not check these calls a second time (engineaccess/EngineDoor).
  */
 public final class OwnEngineCalls {

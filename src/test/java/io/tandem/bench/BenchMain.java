@@ -40,7 +40,7 @@ public final class BenchMain {
         try (BenchServer server = BenchServer.start(config.dataDir(), config.spring())) {
             server.postgresSettings().forEach((k, v) -> report.run.put("postgres " + k, v));
             Map<String, String> env = server.context().getEnvironment() == null ? Map.of() : Map.of(
-                    "camunda history level", server.context().getEnvironment().getProperty("camunda.bpm.history-level", "?"),
+                    "camunda history level", server.context().getEnvironment().getProperty("operaton.bpm.history-level", "?"),
                     "hikari maximum-pool-size", server.context().getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size", "?"));
             env.forEach(report.run::put);
             if (config.scenarios().contains("serve")) {

@@ -41,7 +41,7 @@ public final class BenchServer implements AutoCloseable {
                 s.execute("create database tandem");
             }
         }
-        String historyLevel = overrides.get("camunda.bpm.history-level");
+        String historyLevel = overrides.get("operaton.bpm.history-level");
         if (historyLevel != null) {
             recordHistoryLevel(postgres, historyLevel);
         }
@@ -56,8 +56,8 @@ public final class BenchServer implements AutoCloseable {
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.io.tandem", "INFO");
         // The generator's outcome-review bets wait on one-second timers: let the job executor look often.
-        properties.put("camunda.bpm.job-execution.wait-time-in-millis", "500");
-        properties.put("camunda.bpm.job-execution.max-wait", "1000");
+        properties.put("operaton.bpm.job-execution.wait-time-in-millis", "500");
+        properties.put("operaton.bpm.job-execution.max-wait", "1000");
         properties.putAll(overrides);
         SpringApplication app = new SpringApplication(TandemApplication.class, BenchUsers.class, StatementCounter.class);
         app.setMainApplicationClass(TandemApplication.class);
@@ -68,7 +68,7 @@ public final class BenchServer implements AutoCloseable {
     }
 
     /**
-     * Camunda refuses to start on a database that recorded another history level. For the history level runs,
+     * The engine refuses to start on a database that recorded another history level. For the history level runs,
      * which measure writes, the level a generated database recorded is rewritten, so one database serves them all;
      * history the old level wrote stays behind and only makes the tables larger.
      */

@@ -19,11 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.RepositoryService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.task.Task;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,10 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li>{@code graphql}: Tandem as clients use it, over HTTP;</li>
  *   <li>{@code engine+rules}: the same process, Tandem's listeners and rules included, driven in-process through
- *       Camunda's Java API ({@code TaskService.complete}, one transaction per step; the brief and options that the
+ *       the engine's Java API ({@code TaskService.complete}, one transaction per step; the brief and options that the
  *       rules check are written with the module services);</li>
  *   <li>{@code engine only}: a listener-free copy of the same BPMN ({@link BareProcess}) driven the same way:
- *       what Camunda alone costs for these ten transitions.</li>
+ *       what the engine alone costs for these ten transitions.</li>
  * </ul>
  */
 public final class LifecycleScenarios {

@@ -15,26 +15,27 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.assertj.core.api.SoftAssertions;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.operaton.bpm.engine.AuthorizationService;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.RepositoryService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.authorization.Groups;
+import org.operaton.bpm.engine.identity.User;
+import org.operaton.bpm.engine.runtime.Job;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Camunda's web apps and the engine REST API behind them, signed in with the demo login as a person would: a product or
+ * The engine's web apps and the engine REST API behind them, signed in with the demo login as a person would: a product or
  * engineering person works the tasks they may act on and nothing else, an admin reads everything and may retry a failed
  * job (recorded on the bet), and nobody moves or breaks a bet around its gates.
  */
@@ -74,6 +75,15 @@ class WebAppDoorsTest extends GraphQlTestBase {
         assertThat(apps(WebAppSession.demoLogin(port, "ada", "cockpit"))).containsExactlyInAnyOrder("tasklist", "cockpit", "admin", "welcome");
         assertThat(WebAppSession.demoLogin(port, "priya", "cockpit").signedIn()).as("product may not open Cockpit").isNull();
         assertThat(WebAppSession.demoLogin(port, "erin", "admin").signedIn()).as("engineering may not open Admin").isNull();
+    }
+
+    @Test
+    void tasklistSpeaksOfTandemsEngineWithoutAnEndOfLifeBanner() {
+        WebAppSession priya = WebAppSession.demoLogin(port, "priya", "tasklist");
+        HttpResponse<String> texts = priya.get("/camunda/app/tasklist/locales/en.json");
+
+        assertThat(texts.statusCode()).isEqualTo(200);
+        assertThat(texts.body()).contains("\"TASKLIST_APP\"").doesNotContain("BANNER_CE_EOL").doesNotContain("Camunda 8");
     }
 
     @ParameterizedTest
@@ -159,7 +169,7 @@ class WebAppDoorsTest extends GraphQlTestBase {
         assertThat(identityService.createUserQuery().userId("mallory").count()).isZero();
         assertThat(identityService.createGroupQuery().groupId("sidedoor").count()).isZero();
         assertThat(identityService.createTenantQuery().tenantId("sidedoor").count()).isZero();
-        assertThat(identityService.createUserQuery().memberOfGroup("camunda-admin").list()).extracting(User::getId)
+        assertThat(identityService.createUserQuery().memberOfGroup(Groups.OPERATON_ADMIN).list()).extracting(User::getId)
                 .containsExactly("tandemsystem");
         assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(authorizations);
         assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);

@@ -24,8 +24,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * and no job executor next to the shared test context's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.process-engine-name=productionProfileCheck",
-        "camunda.bpm.job-execution.enabled=false"
+        "operaton.bpm.process-engine-name=productionProfileCheck",
+        "operaton.bpm.job-execution.enabled=false"
 })
 @ActiveProfiles("production")
 @DirtiesContext

@@ -16,19 +16,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.AuthorizationException;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A technical constraint sprung in delivery: product gets a task for it (in myTasks and in Camunda Tasklist), the bet's
+ * A technical constraint sprung in delivery: product gets a task for it (in myTasks and in Tasklist), the bet's
  * watchers and product's inbox hear of it live, the delivery gate waits for product's acknowledgement, and either door
  * of acknowledging (acknowledgeConstraint, or completing the task in Tasklist) clears the task and releases the gate.
  */

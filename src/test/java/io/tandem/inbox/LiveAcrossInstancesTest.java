@@ -43,8 +43,8 @@ class LiveAcrossInstancesTest extends GraphQlTestBase {
     static void startASecondInstance() {
         List<String> args = new ArrayList<>();
         TestDatabase.register((name, value) -> args.add("--" + name + "=" + value.get()));
-        args.addAll(List.of("--server.port=0", "--management.server.port=0", "--camunda.bpm.process-engine-name=liveReplica",
-                "--camunda.bpm.job-execution.enabled=false", "--spring.graphql.graphiql.enabled=false"));
+        args.addAll(List.of("--server.port=0", "--management.server.port=0", "--operaton.bpm.process-engine-name=liveReplica",
+                "--operaton.bpm.job-execution.enabled=false", "--spring.graphql.graphiql.enabled=false"));
         replica = new SpringApplicationBuilder(TandemApplication.class).run(args.toArray(String[]::new));
     }
 

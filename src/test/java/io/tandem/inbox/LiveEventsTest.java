@@ -12,10 +12,10 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,7 +24,7 @@ import reactor.core.Disposable;
 
 /**
  * The delivery machinery under the subscriptions: the NOTIFY travels in the caller's transaction (the one JPA and
- * the Camunda engine use), so it is delivered when that transaction commits and never when it rolls back; outside
+ * the engine use), so it is delivered when that transaction commits and never when it rolls back; outside
  * a transaction it goes at once; the listener comes back after losing its connection.
  */
 class LiveEventsTest extends GraphQlTestBase {

@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.AuthorizationException;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.TaskAlreadyClaimedException;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The other door: Camunda Tasklist works through the engine's own API with the signed-in person set as the engine's
+ * The other door: Tasklist works through the engine's own API with the signed-in person set as the engine's
  * authentication. What it does shows in the GraphQL inbox, and it meets the same rules.
  */
 class TasklistDoorTest extends GraphQlTestBase {

@@ -36,19 +36,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.AuthorizationException;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.runtime.Job;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -57,15 +55,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The bet-lifecycle BPMN path by path, driven the way Camunda Tasklist drives it: a user is
+ * The bet-lifecycle BPMN path by path, driven the way Tasklist drives it: a user is
  * authenticated with the engine and completes a task with the variables a Tasklist user types
  * (answer, choice, reason). The gate rules run in the task listeners either way.
  *
- * camunda-bpm-junit5's ProcessEngineExtension is not usable here: it builds an engine of its own from
- * camunda.cfg.xml, and the BPMN's listeners and expressions (gateSignOffListener, stageTracker, ...) are
- * Spring beans that write to PostgreSQL. So these tests run in the Spring Boot context against the
- * Spring-managed engine, and camunda-bpm-assert is pointed at that engine. Its job executor runs too,
- * so timers keep their default durations (days) and the tests fire them explicitly.
+ * The BPMN's listeners and expressions (gateSignOffListener, stageTracker, ...) are Spring beans that write to
+ * PostgreSQL, so these tests run in the Spring Boot context against the Spring-managed engine (an engine built by
+ * a test extension from a configuration file of its own would have none of them); ProcessPath reads where an
+ * instance went. The job executor runs too, so timers keep their default durations (days) and the tests fire
+ * them explicitly.
  */
 @TandemTest
 class BetLifecycleProcessTest {
@@ -98,16 +96,10 @@ class BetLifecycleProcessTest {
     @Autowired
     private DecisionLog decisionLog;
 
-    @BeforeEach
-    void pointAssertionsAtTheSpringEngine() {
-        BpmnAwareTests.init(processEngine);
-    }
-
     @AfterEach
     void forgetWhoIsSignedIn() {
         identityService.clearAuthentication();
         SecurityContextHolder.clearContext();
-        BpmnAwareTests.reset();
     }
 
     @Test
@@ -127,7 +119,7 @@ class BetLifecycleProcessTest {
         sign(bet, "task_sign_outcome_product", "priya", Role.PRODUCT, approve("WON"));
         sign(bet, "task_sign_outcome_engineering", "erin", Role.ENGINEERING, approve("WON"));
 
-        BpmnAwareTests.assertThat(process).hasPassed("subprocess_framing_gate", "gateway_spike_needed",
+        ProcessPath.of(processEngine, process).hasPassed("subprocess_framing_gate", "gateway_spike_needed",
                         "subprocess_commitment_gate", "subprocess_delivery_gate", "subprocess_outcome_gate", "end_closed")
                 .hasNotPassed("task_record_findings", "subprocess_kill_gate").isEnded();
         assertThat(bet(bet).getStage()).isEqualTo(Stage.CLOSED);
@@ -154,7 +146,7 @@ class BetLifecycleProcessTest {
 
         signSpike(bet, "PROCEED");
 
-        BpmnAwareTests.assertThat(process).hasPassed("subprocess_spike_gate", "gateway_spike_verdict");
+        ProcessPath.of(processEngine, process).hasPassed("subprocess_spike_gate", "gateway_spike_verdict");
         assertWaitingAt(process, "task_propose_options");
         assertThat(bet(bet).getStage()).isEqualTo(Stage.COMMITMENT);
     }
@@ -168,7 +160,7 @@ class BetLifecycleProcessTest {
 
         signSpike(bet, "REFRAME");
 
-        BpmnAwareTests.assertThat(process).hasPassed("gateway_spike_verdict", "gateway_framing_entry");
+        ProcessPath.of(processEngine, process).hasPassed("gateway_spike_verdict", "gateway_framing_entry");
         assertWaitingAt(process, "task_write_brief", "task_map_constraints");
         assertThat(bet(bet).getStage()).isEqualTo(Stage.FRAMING);
         assertThat(lastDecision(bet).getKind()).isEqualTo(DecisionKind.SPIKE_VERDICT);
@@ -184,7 +176,7 @@ class BetLifecycleProcessTest {
 
         signSpike(bet, "KILL");
 
-        BpmnAwareTests.assertThat(process).hasPassed("end_spike_killed", "end_killed")
+        ProcessPath.of(processEngine, process).hasPassed("end_spike_killed", "end_killed")
                 .hasNotPassed("end_closed", "end_killed_by_agreement").isEnded();
         assertThat(bet(bet).getStage()).isEqualTo(Stage.CLOSED);
         assertThat(bet(bet).getOutcome()).isEqualTo(Outcome.KILLED);
@@ -198,7 +190,7 @@ class BetLifecycleProcessTest {
 
         fireTimer(process, "timer_spike_timebox");
 
-        BpmnAwareTests.assertThat(process).hasPassed("timer_spike_timebox");
+        ProcessPath.of(processEngine, process).hasPassed("timer_spike_timebox");
         assertWaitingAt(process, "task_sign_spike_product", "task_sign_spike_engineering");
         assertThat(bet(bet).getSpikeFindings()).isNull();
     }
@@ -214,7 +206,7 @@ class BetLifecycleProcessTest {
 
         fireTimer(process, "timer_measurement_period");
 
-        BpmnAwareTests.assertThat(process).hasPassed("timer_measurement_period");
+        ProcessPath.of(processEngine, process).hasPassed("timer_measurement_period");
         assertWaitingAt(process, "task_record_outcome");
         assertThat(bet(bet).getStage()).isEqualTo(Stage.OUTCOME_REVIEW);
     }
@@ -231,7 +223,7 @@ class BetLifecycleProcessTest {
         sign(bet, "task_sign_kill_engineering", "erin", Role.ENGINEERING, approve(null));
         sign(bet, "task_sign_kill_product", "priya", Role.PRODUCT, approve(null));
 
-        BpmnAwareTests.assertThat(process).hasPassed("subprocess_kill_gate", "end_killed_by_agreement")
+        ProcessPath.of(processEngine, process).hasPassed("subprocess_kill_gate", "end_killed_by_agreement")
                 .hasNotPassed("end_closed").isEnded();
         assertThat(openTasks(bet)).isEmpty();
         assertThat(bet(bet).getOutcome()).isEqualTo(Outcome.KILLED);
@@ -248,7 +240,7 @@ class BetLifecycleProcessTest {
         sign(bet, "task_sign_kill_product", "priya", Role.PRODUCT, approve(null));
         sign(bet, "task_sign_kill_engineering", "erin", Role.ENGINEERING, requestChanges("Ours still differs"));
 
-        BpmnAwareTests.assertThat(process).hasPassed("end_kill_rejected").hasNotPassed("end_killed_by_agreement")
+        ProcessPath.of(processEngine, process).hasPassed("end_kill_rejected").hasNotPassed("end_killed_by_agreement")
                 .isNotEnded();
         assertWaitingAt(process, "task_propose_options");
         assertThat(lastDecision(bet).getKind()).isEqualTo(DecisionKind.KILL_REJECTED);
@@ -264,7 +256,7 @@ class BetLifecycleProcessTest {
 
         sign(bet, "task_sign_framing_product", "priya", Role.PRODUCT, requestChanges("The segment is too broad"));
 
-        BpmnAwareTests.assertThat(process).hasPassed("end_framing_changes_requested_product");
+        ProcessPath.of(processEngine, process).hasPassed("end_framing_changes_requested_product");
         assertWaitingAt(process, "task_write_brief", "task_map_constraints");
     }
 
@@ -277,7 +269,7 @@ class BetLifecycleProcessTest {
 
         sign(bet, "task_sign_spike_engineering", "erin", Role.ENGINEERING, requestChanges("Measure the redirect latency too"));
 
-        BpmnAwareTests.assertThat(process).hasPassed("end_spike_changes_requested_engineering");
+        ProcessPath.of(processEngine, process).hasPassed("end_spike_changes_requested_engineering");
         assertWaitingAt(process, "task_record_findings");
         assertThat(bet(bet).getStage()).isEqualTo(Stage.SPIKE);
     }
@@ -291,7 +283,7 @@ class BetLifecycleProcessTest {
 
         sign(bet, "task_sign_commitment_product", "priya", Role.PRODUCT, requestChanges("Both miss the holiday season"));
 
-        BpmnAwareTests.assertThat(process).hasPassed("end_commitment_changes_requested_product");
+        ProcessPath.of(processEngine, process).hasPassed("end_commitment_changes_requested_product");
         assertWaitingAt(process, "task_propose_options");
         assertThat(bet(bet).getStage()).isEqualTo(Stage.COMMITMENT);
     }
@@ -306,7 +298,7 @@ class BetLifecycleProcessTest {
 
         sign(bet, "task_confirm_delivery", "priya", Role.PRODUCT, requestChanges("Refunds still use the old flow"));
 
-        BpmnAwareTests.assertThat(process).hasPassed("end_delivery_changes_requested_product");
+        ProcessPath.of(processEngine, process).hasPassed("end_delivery_changes_requested_product");
         assertWaitingAt(process, "task_mark_delivered");
         assertThat(bet(bet).getStage()).isEqualTo(Stage.DELIVERY);
     }
@@ -323,7 +315,7 @@ class BetLifecycleProcessTest {
 
         sign(bet, "task_sign_outcome_engineering", "erin", Role.ENGINEERING, requestChanges("Measure a full month"));
 
-        BpmnAwareTests.assertThat(process).hasPassed("end_outcome_changes_requested_engineering");
+        ProcessPath.of(processEngine, process).hasPassed("end_outcome_changes_requested_engineering");
         assertWaitingAt(process, "task_record_outcome");
         assertThat(bet(bet).getStage()).isEqualTo(Stage.OUTCOME_REVIEW);
     }
@@ -472,7 +464,7 @@ class BetLifecycleProcessTest {
 
     /** The process waits at these activities, and the open tasks are exactly those of them that are tasks. */
     private void assertWaitingAt(ProcessInstance process, String... activities) {
-        BpmnAwareTests.assertThat(process).isWaitingAt(activities);
+        ProcessPath.of(processEngine, process).isWaitingAt(activities);
         List<String> tasks = Arrays.stream(activities).filter(a -> a.startsWith("task_")).toList();
         assertThat(taskService.createTaskQuery().processInstanceId(process.getId()).list())
                 .extracting(Task::getTaskDefinitionKey).containsExactlyInAnyOrderElementsOf(tasks);

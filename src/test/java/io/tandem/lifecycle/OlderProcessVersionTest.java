@@ -10,19 +10,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.event.EventType;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.EndEvent;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.RepositoryService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.impl.event.EventType;
+import org.operaton.bpm.engine.repository.ProcessDefinition;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.model.bpmn.Bpmn;
+import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.operaton.bpm.model.bpmn.instance.EndEvent;
+import org.operaton.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,8 +48,8 @@ class OlderProcessVersionTest {
     static void startAnInstanceOnADatabaseOfItsOwn() {
         List<String> args = new ArrayList<>();
         TestDatabase.registerFresh((name, value) -> args.add("--" + name + "=" + value.get()));
-        args.addAll(List.of("--server.port=0", "--management.server.port=0", "--camunda.bpm.process-engine-name=olderVersions",
-                "--camunda.bpm.job-execution.enabled=false", "--spring.graphql.graphiql.enabled=false"));
+        args.addAll(List.of("--server.port=0", "--management.server.port=0", "--operaton.bpm.process-engine-name=olderVersions",
+                "--operaton.bpm.job-execution.enabled=false", "--spring.graphql.graphiql.enabled=false"));
         tandem = new SpringApplicationBuilder(TandemApplication.class).run(args.toArray(String[]::new));
         int port = ((WebServerApplicationContext) tandem).getWebServer().getPort();
         driver = new BetDriver(user -> HttpGraphQlTester.create(WebTestClient.bindToServer()

@@ -109,8 +109,8 @@ class LocalRunTest {
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--server.port=0";
         // a second engine in this JVM must not share the test engine's name or its job executor
-        all[args.length + 1] = "--camunda.bpm.process-engine-name=localRunCheck";
-        all[args.length + 2] = "--camunda.bpm.job-execution.enabled=false";
+        all[args.length + 1] = "--operaton.bpm.process-engine-name=localRunCheck";
+        all[args.length + 2] = "--operaton.bpm.job-execution.enabled=false";
         all[args.length + 3] = "--spring.graphql.graphiql.enabled=false";
         // the operations port defaults to 8081; another run on this machine may hold it
         all[args.length + 4] = "--management.server.port=0";

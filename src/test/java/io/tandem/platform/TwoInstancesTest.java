@@ -72,7 +72,7 @@ class TwoInstancesTest {
     @BeforeAll
     void startTwoReplicas() throws Exception {
         createClusterDatabase();
-        // One after the other: the first creates the schema (Flyway and Camunda's ACT_* tables); two replicas
+        // One after the other: the first creates the schema (Flyway and the engine's ACT_* tables); two replicas
         // of a new version rolling out do the same, as Kubernetes starts pods before the old ones stop.
         a = start("clusterA", 100, 500);
         awaitReady(a);
@@ -285,11 +285,11 @@ class TwoInstancesTest {
                 "--spring.datasource.url=" + dbUrl, "--spring.datasource.username=" + dbUser,
                 "--spring.datasource.password=" + dbPassword,
                 "--server.port=" + port, "--management.server.port=" + managementPort,
-                // Camunda ignores engine names with '-'; each JVM has its own engine anyway
-                "--camunda.bpm.process-engine-name=" + name,
-                "--camunda.bpm.job-execution.lock-time-in-millis=5000",
-                "--camunda.bpm.job-execution.wait-time-in-millis=" + waitMillis,
-                "--camunda.bpm.job-execution.max-wait=" + maxWaitMillis,
+                // The engine ignores engine names with '-'; each JVM has its own engine anyway
+                "--operaton.bpm.process-engine-name=" + name,
+                "--operaton.bpm.job-execution.lock-time-in-millis=5000",
+                "--operaton.bpm.job-execution.wait-time-in-millis=" + waitMillis,
+                "--operaton.bpm.job-execution.max-wait=" + maxWaitMillis,
                 "--spring.graphql.graphiql.enabled=false");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         System.out.println("Started replica " + name + " (pid " + process.pid() + ", port " + port + ", management " + managementPort

@@ -18,8 +18,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * application context. The engine gets its own name so it does not clash with the other tests' engine.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.process-engine-name=" + KeycloakTestBase.ENGINE,
-        "camunda.bpm.job-execution.enabled=false",
+        "operaton.bpm.process-engine-name=" + KeycloakTestBase.ENGINE,
+        "operaton.bpm.job-execution.enabled=false",
         "spring.graphql.graphiql.enabled=false",
         "tandem.security.audience=tandem-api",
         "tandem.security.clock-skew=0s",

@@ -1,9 +1,10 @@
 package io.tandem.support;
 
 import java.util.List;
+import org.operaton.bpm.engine.authorization.Groups;
 
 /**
- * The calls a hostile colleague signed in to Camunda's web apps would try on a bet's workflow, each of which would move
+ * The calls a hostile colleague signed in to the engine's web apps would try on a bet's workflow, each of which would move
  * or break the bet around its gates: every one must be refused (401 or 403) through the engine REST API.
  */
 public final class SideDoors {
@@ -78,7 +79,7 @@ public final class SideDoors {
                 new Attempt("create a user", "POST", "/user/create",
                         "{\"profile\": {\"id\": \"mallory\", \"firstName\": \"Mal\", \"lastName\": \"Lory\"}, "
                                 + "\"credentials\": {\"password\": \"mallory-1\"}}"),
-                new Attempt("join Camunda's admin group", "PUT", "/group/camunda-admin/members/" + caller, null),
+                new Attempt("join the engine's admin group", "PUT", "/group/" + Groups.OPERATON_ADMIN + "/members/" + caller, null),
                 new Attempt("create a group", "POST", "/group/create", "{\"id\": \"sidedoor\", \"name\": \"Side door\"}"),
                 new Attempt("grant oneself everything", "POST", "/authorization/create",
                         "{\"type\": 1, \"permissions\": [\"ALL\"], \"userId\": \"" + caller + "\", \"resourceType\": 8, \"resourceId\": \"*\"}"),

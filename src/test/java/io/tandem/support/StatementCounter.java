@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Counts the SQL statements that HTTP request threads send to PostgreSQL (JPA and Camunda alike), and the
+ * Counts the SQL statements that HTTP request threads send to PostgreSQL (JPA and the engine alike), and the
  * connections they take from the pool, so a test can say what one GraphQL request costs. Background threads (the
  * job executor) are not counted, except work a caller runs through {@link #countingHere} (the benchmark's
  * engine-API baseline, which has no request).

@@ -8,14 +8,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * The whole application on a random port, against real PostgreSQL, with the real Camunda engine and
+ * The whole application on a random port, against real PostgreSQL, with the real engine (Operaton) and
  * a job executor that polls fast enough for second-long timers. All tests share one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.job-execution.wait-time-in-millis=100",
-        "camunda.bpm.job-execution.max-wait=500",
+        "operaton.bpm.job-execution.wait-time-in-millis=100",
+        "operaton.bpm.job-execution.max-wait=500",
         "spring.graphql.graphiql.enabled=false"
 })
 @Import(StatementCounter.class)

@@ -21,22 +21,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.BpmPlatform;
-import org.camunda.bpm.admin.Admin;
-import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
-import org.camunda.bpm.cockpit.Cockpit;
-import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
-import org.camunda.bpm.container.RuntimeContainerDelegate;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.tasklist.Tasklist;
-import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
-import org.camunda.bpm.welcome.Welcome;
-import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
+import org.operaton.bpm.BpmPlatform;
+import org.operaton.bpm.admin.Admin;
+import org.operaton.bpm.admin.impl.DefaultAdminRuntimeDelegate;
+import org.operaton.bpm.cockpit.Cockpit;
+import org.operaton.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
+import org.operaton.bpm.container.RuntimeContainerDelegate;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.tasklist.Tasklist;
+import org.operaton.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
+import org.operaton.bpm.welcome.Welcome;
+import org.operaton.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
 
 /**
- * A person signed in to Camunda's web apps, calling what the web apps call: the engine REST API under
+ * A person signed in to the engine's web apps, calling what the web apps call: the engine REST API under
  * /camunda/api/engine/engine/&lt;engine&gt; and the apps' own API under /camunda/api/admin. It behaves as a browser does:
- * cookies kept, Camunda's CSRF token (XSRF-TOKEN cookie, X-XSRF-TOKEN header) sent back on every call.
+ * cookies kept, the engine's CSRF token (XSRF-TOKEN cookie, X-XSRF-TOKEN header) sent back on every call.
  */
 public final class WebAppSession {
 
@@ -91,7 +91,7 @@ public final class WebAppSession {
 
     /**
      * Makes sure the web apps can serve this test application. They keep JVM-wide state (the BPM platform's registry of
-     * engines, each app's runtime delegate) that the Camunda starter clears when any application in the JVM closes; the
+     * engines, each app's runtime delegate) that the Operaton starter clears when any application in the JVM closes; the
      * tests start and close several in one JVM (a deployment runs one), so a test of the web apps puts back what a
      * closed one took away before it signs in.
      */

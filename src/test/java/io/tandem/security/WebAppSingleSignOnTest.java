@@ -14,16 +14,16 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.assertj.core.api.SoftAssertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Camunda's web apps sign people in through Keycloak (no password of their own); a gate task completed through them,
+ * The engine's web apps sign people in through Keycloak (no password of their own); a gate task completed through them,
  * as Tasklist does, obeys the same rules as GraphQL, and the engine API behind them lets nobody around those rules.
  */
-class CamundaSingleSignOnTest extends KeycloakTestBase {
+class WebAppSingleSignOnTest extends KeycloakTestBase {
 
     @Autowired
     private ProcessEngine processEngine;
@@ -44,7 +44,7 @@ class CamundaSingleSignOnTest extends KeycloakTestBase {
     }
 
     @Test
-    void signedInProductUserIsCamundasUserWithTheirRolesAsGroupsAndTasklistOnly() {
+    void signedInProductUserIsTheEnginesUserWithTheirRolesAsGroupsAndTasklistOnly() {
         WebAppSession priya = WebAppSession.keycloakLogin(port, ENGINE, "priya");
         JsonNode user = WebAppSession.read(priya.get("/camunda/api/admin/auth/user/" + ENGINE).body());
         assertThat(user.path("userId").asText()).isEqualTo("priya");

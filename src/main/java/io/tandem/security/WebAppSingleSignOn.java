@@ -6,10 +6,10 @@ import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
-import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
-import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.rest.security.auth.AuthenticationProvider;
+import org.operaton.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.operaton.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +23,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -36,18 +35,19 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
- * With an identity provider configured, Camunda's web apps have no passwords of their own: people sign in
- * through the same Keycloak (OpenID Connect login), and Camunda's container-based authentication takes
+ * With an identity provider configured, the engine's web apps have no passwords of their own: people sign in
+ * through the same Keycloak (OpenID Connect login), and the engine's container-based authentication takes
  * the signed-in person and their Tandem roles as its user and groups. Tasklist thus acts as the same
  * person, with the same roles, that the gate listeners check. Cockpit and Admin are for the admin role.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${tandem.security.issuer-uri:}'.isEmpty()")
-class CamundaSingleSignOn {
+class WebAppSingleSignOn {
 
     static final String REGISTRATION = "keycloak";
 
@@ -70,7 +70,7 @@ class CamundaSingleSignOn {
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce))
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(withTandemRoles(jwtDecoder,
                                 new KeycloakRoles(properties.effectiveRoleClients())))))
-                // Camunda's web apps bring their own CSRF protection (XSRF-TOKEN cookie and header)
+                // The engine's web apps bring their own CSRF protection (XSRF-TOKEN cookie and header)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .build();
@@ -92,7 +92,7 @@ class CamundaSingleSignOn {
                 new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
         registration.addInitParameter("authentication-provider", SpringSecurityAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
-        // first of all filters, so that Camunda's own security filter already sees the person; it reads the
+        // first of all filters, so that the web apps' own security filter already sees the person; it reads the
         // sign-in from the session, and Spring Security still decides what that person may reach
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
@@ -112,7 +112,7 @@ class CamundaSingleSignOn {
         };
     }
 
-    /** Instantiated by Camunda's filter: the signed-in person and their roles as Camunda user and groups. */
+    /** Instantiated by the web apps' filter: the signed-in person and their roles as the engine's user and groups. */
     public static class SpringSecurityAuthenticationProvider implements AuthenticationProvider {
 
         @Override
@@ -130,7 +130,7 @@ class CamundaSingleSignOn {
             return result;
         }
 
-        /** Camunda's web apps only accept people its identity service knows, with the groups it holds for them. */
+        /** the engine's web apps only accept people its identity service knows, with the groups it holds for them. */
         private static void provision(HttpServletRequest request, Authentication authentication, List<String> groups) {
             String first = null;
             String last = null;
