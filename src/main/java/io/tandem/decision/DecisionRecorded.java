@@ -2,6 +2,10 @@ package io.tandem.decision;
 
 import java.util.UUID;
 
-/** Published inside the transaction that appends an entry to a bet's decision log. */
-public record DecisionRecorded(UUID betId, int sequence, DecisionKind kind) {
+/**
+ * Published inside the transaction that appends an entry to a bet's decision log.
+ *
+ * @param gate the gate the entry is about; null for entries that belong to no gate (a correction, a comment on the log)
+ */
+public record DecisionRecorded(UUID betId, int sequence, DecisionKind kind, Gate gate) {
 }

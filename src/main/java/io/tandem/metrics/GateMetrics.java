@@ -3,21 +3,20 @@ package io.tandem.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tandem.decision.DecisionKind;
+import io.tandem.decision.DecisionRecorded;
 import io.tandem.decision.Gate;
-import io.tandem.decision.NewDecision;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
-import org.aspectj.lang.annotation.AfterReturning;
-import org.aspectj.lang.annotation.Aspect;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * {@code tandem.gates{gate, result}}: every gate passed or refused appends exactly one entry to the decision
  * log (GateRules), so this listens to the log's appends instead of hooking into the gate rules. Counted per
- * replica after the transaction commits; sum over replicas in Prometheus.
+ * replica once the transaction has committed (a refused or conflicting mutation rolls back and is never counted);
+ * sum over replicas in Prometheus.
  */
-@Aspect
 @Component
 class GateMetrics {
 
@@ -45,13 +44,12 @@ class GateMetrics {
                 .tag("gate", gate.name()).tag("result", result).register(registry);
     }
 
-    @AfterReturning("execution(* io.tandem.decision.DecisionLog.append(..)) && args(betId, entry)")
-    void appended(Object betId, NewDecision entry) {
+    @TransactionalEventListener
+    void appended(DecisionRecorded entry) {
         // corrections are not gates (they have no gate either)
         if (entry.gate() == null || entry.kind() == DecisionKind.CORRECTION) {
             return;
         }
-        Counter counter = (REFUSALS.contains(entry.kind()) ? refused : passed).get(entry.gate());
-        AfterCommit.run(counter::increment);
+        (REFUSALS.contains(entry.kind()) ? refused : passed).get(entry.gate()).increment();
     }
 }

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.operaton.bpm.spring.boot.starter.event.TaskEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * {@code tandem.signoff.wait{gate, side}}: how long a side took to sign, measured from the creation of its
@@ -44,13 +44,13 @@ class SignOffWaitMetrics {
                 .register(registry);
     }
 
-    @EventListener(condition = "#event.eventName == 'complete'")
+    @TransactionalEventListener(condition = "#event.eventName == 'complete'")
     void completed(TaskEvent event) {
         Timer timer = timers.get(event.getTaskDefinitionKey());
         if (timer == null || event.getCreateTime() == null) {
             return;
         }
         Duration waited = Duration.between(event.getCreateTime().toInstant(), clock.instant());
-        AfterCommit.run(() -> timer.record(waited.isNegative() ? Duration.ZERO : waited));
+        timer.record(waited.isNegative() ? Duration.ZERO : waited);
     }
 }

@@ -14,10 +14,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -88,17 +87,11 @@ class SecurityConfig {
             validators.add(new JwtTimestampValidator(properties.clockSkew()));
             validators.add(new JwtIssuerValidator(properties.issuerUri()));
             if (properties.audience() != null && !properties.audience().isBlank()) {
-                validators.add(audience(properties.audience()));
+                validators.add(new JwtAudienceValidator(properties.audience()));
             }
             decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
             return decoder;
         });
-    }
-
-    private static OAuth2TokenValidator<Jwt> audience(String expected) {
-        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(expected)
-                ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token is not meant for " + expected, null));
     }
 
     static JwtAuthenticationConverter keycloakRoles(SecurityProperties properties) {

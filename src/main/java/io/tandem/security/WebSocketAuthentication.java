@@ -5,11 +5,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.graphql.server.WebGraphQlRequest;
-import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
-import org.springframework.graphql.server.WebSocketGraphQlRequest;
-import org.springframework.graphql.server.WebSocketSessionInfo;
+import org.springframework.graphql.server.support.AbstractAuthenticationWebSocketInterceptor;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
@@ -18,7 +14,6 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -28,6 +23,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 
 /**
  * Who is on a GraphQL WebSocket (/graphql-ws). Browsers cannot put headers on the upgrade request, so the
@@ -35,15 +31,15 @@ import reactor.util.context.Context;
  * the demo users {@code "Basic <base64 of user:password>"} ({@code authorization} in lower case works too). They
  * are checked by the same means as on /graphql (the JWT decoder and Keycloak role mapping, or the demo users'
  * passwords); missing or wrong credentials fail the initialisation and Spring for GraphQL closes the socket with
- * 4401. Every operation on the socket then runs as that person: the security context goes into the Reactor
- * context under the key of Spring Security's SecurityContextThreadLocalAccessor, and Spring for GraphQL restores
- * it as the thread's security context around each data fetcher. Once a JWT has expired, new operations on the
- * socket run unauthenticated (and are refused); the client reconnects with a fresh token.
+ * 4401. Spring for GraphQL's base interceptor keeps the person in the socket's attributes and restores them as the
+ * security context of every operation on the socket. Its ready-made AuthenticationWebSocketInterceptor takes only
+ * Bearer tokens and cannot be extended, so this one adds what Tandem needs on top of the base: the demo users'
+ * Basic credentials, and the expiry rule — once a JWT has expired, new operations on the socket run
+ * unauthenticated (and are refused); the client reconnects with a fresh token.
  */
 @Component
-class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
+class WebSocketAuthentication extends AbstractAuthenticationWebSocketInterceptor {
 
-    private static final String ATTRIBUTE = WebSocketAuthentication.class.getName() + ".SECURITY_CONTEXT";
     /** The key SecurityContextThreadLocalAccessor reads and writes. */
     private static final String CONTEXT_KEY = SecurityContext.class.getName();
 
@@ -53,6 +49,7 @@ class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
 
     WebSocketAuthentication(SecurityProperties properties, UserDetailsService users, ObjectProvider<JwtDecoder> jwtDecoder,
                             Clock clock) {
+        super(payload -> Mono.fromCallable(() -> credentials(payload)));
         this.properties = properties;
         this.clock = clock;
         if (properties.demoMode()) {
@@ -67,22 +64,14 @@ class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
     }
 
     @Override
-    public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
-        return Mono.fromCallable(() -> authentication.authenticate(credentials(payload)))
-                .doOnNext(person -> session.getAttributes().put(ATTRIBUTE, new SecurityContextImpl(person)))
-                .then(Mono.empty());
+    protected Mono<Authentication> authenticate(Authentication credentials) {
+        return Mono.fromCallable(() -> authentication.authenticate(credentials));
     }
 
     @Override
-    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        if (!(request instanceof WebSocketGraphQlRequest socket)) {
-            return chain.next(request);
-        }
-        SecurityContext context = (SecurityContext) socket.getSessionInfo().getAttributes().get(ATTRIBUTE);
-        if (context == null || expired(context.getAuthentication())) {
-            context = SecurityContextHolder.createEmptyContext();
-        }
-        return chain.next(request).contextWrite(Context.of(CONTEXT_KEY, context));
+    protected ContextView getContextToWrite(SecurityContext signedIn) {
+        boolean valid = signedIn != null && !expired(signedIn.getAuthentication());
+        return Context.of(CONTEXT_KEY, valid ? signedIn : SecurityContextHolder.createEmptyContext());
     }
 
     private static Authentication credentials(Map<String, Object> payload) {
