@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
  * lock would hold a turn that queries need. The queue's length and the refusals are metrics:
  * tandem_graphql_queries_waiting, tandem_graphql_queries_refused_total.
  */
-final class QueryAdmission implements MeterBinder {
+public final class QueryAdmission implements MeterBinder {
 
     private final Semaphore turns;
     private final int limit;
@@ -40,7 +40,7 @@ final class QueryAdmission implements MeterBinder {
     }
 
     /** Waits for a turn; false if none came within the longest wait. A true must be followed by {@link #leave()}. */
-    boolean enter() {
+    public boolean enter() {
         try {
             if (turns.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
                 return true;
@@ -52,12 +52,12 @@ final class QueryAdmission implements MeterBinder {
         return false;
     }
 
-    void leave() {
+    public void leave() {
         turns.release();
     }
 
     /** The answer to a query that got no turn. */
-    ExecutionResult refusal() {
+    public ExecutionResult refusal() {
         return ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
                 .message("The server is running %d queries and this one waited %d ms for its turn; try again",
                         limit, maxWait.toMillis())
@@ -66,7 +66,7 @@ final class QueryAdmission implements MeterBinder {
     }
 
     /** Whether a result is this admission's refusal: no data, and every error SERVER_BUSY. */
-    static boolean isRefusal(ExecutionResult result) {
+    public static boolean isRefusal(ExecutionResult result) {
         return !result.isDataPresent() && !result.getErrors().isEmpty() && result.getErrors().stream()
                 .allMatch(error -> error.getErrorType() == GraphQlLimits.Exceeded.SERVER_BUSY);
     }

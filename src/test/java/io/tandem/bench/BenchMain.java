@@ -194,7 +194,7 @@ public final class BenchMain {
          * by reflection: it is fixed at start in the product.
          */
         List<LoadRunner.Measured> interleavedCacheComparison(ReadScenarios reads) throws Exception {
-            Object cache = context.getBean(Class.forName("io.tandem.graphql.ParsedDocumentCache"));
+            Object cache = context.getBean(Class.forName("io.tandem.graphql.tuning.ParsedDocumentCache"));
             java.lang.reflect.Field capacity = cache.getClass().getDeclaredField("capacity");
             capacity.setAccessible(true);
             int original = capacity.getInt(cache);

@@ -1,13 +1,15 @@
 package io.tandem.inbox;
 
-import static io.tandem.inbox.LiveSocket.about;
+import static io.tandem.support.LiveSocket.about;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.tandem.graphql.GlobalId;
+import io.tandem.live.LiveEventStream;
 import io.tandem.support.BetRows;
 import io.tandem.support.GraphQlTestBase;
+import io.tandem.support.LiveSocket;
 import io.tandem.support.Payload;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tandem.support.GraphQlTestBase;
+import io.tandem.support.LiveSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.tandem.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tandem.inbox.LiveEventStream;
+import io.tandem.live.LiveEventStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
