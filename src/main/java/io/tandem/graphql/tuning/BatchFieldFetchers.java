@@ -20,7 +20,8 @@ import org.springframework.graphql.execution.SelfDescribingDataFetcher;
  * decorator captures and restores the request's context around each call and turns the loader's future into a
  * Mono and back, once per field and bet (four times per bet on a page), though the fetcher itself only queues a key:
  * the loading happens later, in the batch loader, which Spring runs in the request's context anyway.
- * Registered as a type visitor, which Spring runs before it decorates the remaining fetchers.
+ * Registered as a type visitor, which Spring runs before it decorates the remaining fetchers. Measured: 1.06x the
+ * pages/s of the page of 50 bets in two sets of alternating JVMs (BENCHMARKS.md, Tuning).
  */
 final class BatchFieldFetchers extends GraphQLTypeVisitorStub {
 
