@@ -6,12 +6,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.introspection.IntrospectionQuery;
+import io.tandem.support.GraphQlOverHttp;
 import io.tandem.support.GraphQlTestBase;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +33,6 @@ class GraphQlLimitsTest extends GraphQlTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REQUEST_BYTES = 256 * 1024;
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @LocalServerPort
     private int port;
@@ -199,20 +197,12 @@ class GraphQlLimitsTest extends GraphQlTestBase {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest.BodyPublisher publisher = declaredLength ? HttpRequest.BodyPublishers.ofByteArray(bytes)
                 : HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
-                .header("Content-Type", "application/json")
-                .header("Accept-Language", "en")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-                .POST(publisher).build();
+        HttpResponse<String> response = GraphQlOverHttp.post(port, user, publisher);
+        assertThat(response.body()).as("response body").doesNotContain("Exception").doesNotContain("\tat ");
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.body()).as("response body").doesNotContain("Exception").doesNotContain("\tat ");
             return new Response(response.statusCode(), response.body(), JSON.readTree(response.body()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -3,20 +3,20 @@ package io.tandem.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.TandemApplication;
+import io.tandem.support.GraphQlOverHttp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -82,7 +82,6 @@ class LocalRunProcessTest {
         private final Process process;
         private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
         private final CompletableFuture<Void> drained = new CompletableFuture<>();
-        private final HttpClient http = HttpClient.newHttpClient();
         private String graphql;
 
         private Tandem(Process process) {
@@ -136,18 +135,10 @@ class LocalRunProcessTest {
         }
 
         private String post(String user, String query) throws Exception {
-            String json = "{\"query\":" + quoted(query) + "}";
-            HttpRequest request = HttpRequest.newBuilder(URI.create(graphql)).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = GraphQlOverHttp.post(URI.create(graphql), user,
+                    HttpRequest.BodyPublishers.ofString(GraphQlOverHttp.request(query, Map.of())));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             return response.body();
-        }
-
-        private static String quoted(String text) {
-            return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tandem.support.GraphQlOverHttp;
 import io.tandem.support.TestDatabase;
 import java.io.File;
 import java.io.IOException;
@@ -27,7 +28,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,22 +242,14 @@ class TwoInstancesTest {
     }
 
     private JsonNode query(Instance on, String user, String document, Map<String, Object> variables) {
+        HttpResponse<String> response = GraphQlOverHttp.post(on.port(), user, GraphQlOverHttp.request(document, variables));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         try {
-            String body = JSON.writeValueAsString(Map.of("query", document, "variables", variables));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + on.port() + "/graphql"))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-                    .timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             JsonNode json = JSON.readTree(response.body());
             assertThat(json.path("errors").size()).as(response.body()).isZero();
             return json.path("data");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.tandem.live.LiveEventStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -53,7 +51,7 @@ public final class LiveSocket implements AutoCloseable {
     }
 
     public static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return GraphQlOverHttp.basic(user, password);
     }
 
     /** Runs a query or mutation on this socket. */
