@@ -220,7 +220,7 @@ class InboxTest extends GraphQlTestBase {
         String bet = driver.framingGateOpen("engineeringLead", "ethan");
         driver.mutateOk("priya", "claimTask", input("taskId", taskOf("priya", bet, PRODUCT_FRAMING)));
 
-        List<Map<String, Object>> waiting = waitingOn(bet);
+        List<Map<String, Object>> waiting = driver.waitingTasks(bet);
         assertThat(waiting).extracting(t -> t.get("step")).containsExactly(PRODUCT_FRAMING, ENGINEERING_FRAMING);
         assertThat(waiting.get(0)).containsEntry("assignee", "priya").containsEntry("lead", null).containsEntry("role", "PRODUCT");
         assertThat(waiting.get(1)).containsEntry("assignee", null).containsEntry("lead", "ethan").containsEntry("role", "ENGINEERING");
@@ -238,13 +238,7 @@ class InboxTest extends GraphQlTestBase {
     }
 
     private String holder(String bet, String step) {
-        return (String) waitingOn(bet).stream().filter(t -> step.equals(t.get("step"))).findFirst().orElseThrow().get("assignee");
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> waitingOn(String bet) {
-        return (List<Map<String, Object>>) as("lena").documentName("betWaiting").variable("id", bet).execute()
-                .path("bet.waitingOn").entity(List.class).get();
+        return (String) driver.waitingTasks(bet).stream().filter(t -> step.equals(t.get("step"))).findFirst().orElseThrow().get("assignee");
     }
 
     private String taskOf(String user, String bet, String step) {

@@ -38,13 +38,13 @@ class StalledGateTest extends GraphQlTestBase {
     }
 
     private void assertStalledAndEscalated(String bet) {
-        assertThat(waitingOn(bet)).allSatisfy(t ->
+        assertThat(driver.waitingTasks(bet)).allSatisfy(t ->
                 assertThat(Instant.parse((String) t.get("dueAt"))).isEqualTo(Instant.parse((String) t.get("since")).plusSeconds(2)));
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> waitingOn(bet).stream().allMatch(t -> Boolean.TRUE.equals(t.get("stalled"))));
+                .until(() -> driver.waitingTasks(bet).stream().allMatch(t -> Boolean.TRUE.equals(t.get("stalled"))));
 
-        assertThat(waitingOn(bet)).allSatisfy(t -> assertThat(t).containsEntry("priority", 80).containsEntry("overdue", true));
-        List<Map<String, Object>> escalations = escalations(bet);
+        assertThat(driver.waitingTasks(bet)).allSatisfy(t -> assertThat(t).containsEntry("priority", 80).containsEntry("overdue", true));
+        List<Map<String, Object>> escalations = driver.escalations(bet);
         assertThat(escalations).extracting(e -> e.get("gate") + ":" + e.get("role"))
                 .containsExactlyInAnyOrder("FRAMING:PRODUCT", "FRAMING:ENGINEERING");
         assertThat(escalations).allSatisfy(e -> assertThat(Instant.parse((String) e.get("escalatedAt")))
@@ -54,9 +54,9 @@ class StalledGateTest extends GraphQlTestBase {
         assertThat(first).containsEntry("stalled", true).containsEntry("priority", 80);
 
         assertThat(driver.sign("priya", bet, "FRAMING").ok()).isTrue();
-        assertThat(waitingOn(bet)).singleElement().satisfies(t -> assertThat(t).containsEntry("role", "ENGINEERING")
+        assertThat(driver.waitingTasks(bet)).singleElement().satisfies(t -> assertThat(t).containsEntry("role", "ENGINEERING")
                 .containsEntry("stalled", true));
-        assertThat(escalations(bet)).as("each stall is recorded once").hasSize(2);
+        assertThat(driver.escalations(bet)).as("each stall is recorded once").hasSize(2);
     }
 
     @SuppressWarnings("unchecked")
@@ -64,17 +64,4 @@ class StalledGateTest extends GraphQlTestBase {
         List<Map<String, Object>> edges = (List<Map<String, Object>>) as(user).documentName("myTasks").variable("first", 1)
                 .variable("orderBy", Map.of("field", "PRIORITY")).execute().path("myTasks.edges").entity(List.class).get();
         return (Map<String, Object>) edges.get(0).get("node");
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> waitingOn(String bet) {
-        return (List<Map<String, Object>>) as("lena").documentName("betWaiting").variable("id", bet).execute()
-                .path("bet.waitingOn").entity(List.class).get();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> escalations(String bet) {
-        return (List<Map<String, Object>>) as("lena").documentName("betWaiting").variable("id", bet).execute()
-                .path("bet.escalations").entity(List.class).get();
-    }
-}
+    }}

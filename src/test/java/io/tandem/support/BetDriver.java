@@ -64,9 +64,12 @@ public final class BetDriver {
         return mutate(user, "acknowledgeConstraint", map("constraintId", constraintId, "response", response));
     }
 
-    /** Brief written and submitted by priya, constraints mapped by erin: the framing gate is open. */
-    public void completeFramingWork(String betId) {
-        assertThat(reviseBrief("priya", betId).userErrors()).isEmpty();
+    /**
+     * Brief written (the default brief, with these fields overridden) and submitted by priya, constraints mapped by
+     * erin: the framing gate is open.
+     */
+    public void completeFramingWork(String betId, Object... briefOverrides) {
+        assertThat(reviseBrief("priya", betId, briefOverrides).userErrors()).isEmpty();
         mutateOk("priya", "submitBrief", map("betId", betId));
         mutateOk("erin", "submitConstraints", map("betId", betId));
     }
@@ -85,8 +88,8 @@ public final class BetDriver {
     }
 
     /** Framing work done and the framing gate signed by priya (product) and erin (engineering). */
-    public void passFraming(String betId) {
-        completeFramingWork(betId);
+    public void passFraming(String betId, Object... briefOverrides) {
+        completeFramingWork(betId, briefOverrides);
         assertThat(sign("priya", betId, "FRAMING").userErrors()).isEmpty();
         assertThat(sign("erin", betId, "FRAMING").userErrors()).isEmpty();
     }
@@ -121,8 +124,8 @@ public final class BetDriver {
     }
 
     /** Framing passed, options proposed and the first one signed by both: the bet is in DELIVERY. */
-    public String commit(String betId) {
-        passFraming(betId);
+    public String commit(String betId, Object... briefOverrides) {
+        passFraming(betId, briefOverrides);
         String option = proposeTwoOptions(betId).get(0);
         assertThat(sign("priya", betId, "COMMITMENT", "optionId", option).userErrors()).isEmpty();
         assertThat(sign("erin", betId, "COMMITMENT", "optionId", option).userErrors()).isEmpty();
@@ -143,6 +146,20 @@ public final class BetDriver {
     @SuppressWarnings("unchecked")
     public List<String> waitingOn(String betId) {
         return ((List<Map<String, Object>>) state(betId).get("waitingOn")).stream().map(s -> (String) s.get("step")).toList();
+    }
+
+    /** The bet's open tasks with everything a task shows (see graphql-test/betWaiting.graphql). */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> waitingTasks(String betId) {
+        return (List<Map<String, Object>>) as.apply("lena").documentName("betWaiting").variable("id", betId).execute()
+                .path("bet.waitingOn").entity(List.class).get();
+    }
+
+    /** The bet's recorded stall escalations (see graphql-test/betWaiting.graphql). */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> escalations(String betId) {
+        return (List<Map<String, Object>>) as.apply("lena").documentName("betWaiting").variable("id", betId).execute()
+                .path("bet.escalations").entity(List.class).get();
     }
 
     @SuppressWarnings("unchecked")
