@@ -169,7 +169,7 @@ public final class BenchMain {
         }
 
         /**
-         * A cold JVM serves a page of bets at a third of the rate it reaches once the JIT has compiled the request
+         * A cold JVM serves a page of bets at a fraction of the rate it reaches once the JIT has compiled the request
          * path, and it is still gaining after minutes (BENCHMARKS.md, "What the JIT does to these figures"): this runs
          * the read scenarios unmeasured first.
          */
