@@ -2,11 +2,14 @@ package io.tandem.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.tandem.graphql.GlobalId;
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
+import io.tandem.support.BetDriver;
 import io.tandem.support.GraphQlTestBase;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,6 +116,24 @@ class TasklistDoorTest extends GraphQlTestBase {
         assertRefusedByTheEngine(() -> taskService.claim(product.getId(), "lena"), "lena", "leadership");
         assertThat(inbox("priya", bet)).containsExactly(PRODUCT_FRAMING + ":null");
         assertThat(inbox("paul", led)).containsExactly(PRODUCT_FRAMING + ":null");
+    }
+
+    @Test
+    void aWorkStepCompletedInTasklistNeedsItsWorkDoneFirst() {
+        String spiked = driver.createBet("priya", "uncertainty", "HIGH", "spikeQuestion", "Can the provider do 3DS inline?");
+        driver.passFraming(spiked);
+        Task findings = task(spiked, "task_record_findings");
+        assertRule(ErrorCode.FINDINGS_MISSING, () -> taskService.complete(findings.getId()), "erin", "engineering");
+        assertThat(driver.waitingOn(spiked)).containsExactly("task_record_findings");
+
+        String measured = driver.createBet("priya", "measurementPeriod", "PT1S");
+        driver.commit(measured);
+        driver.mutateOk("erin", "markDelivered", BetDriver.map("betId", measured));
+        driver.mutateOk("priya", "confirmDelivery", BetDriver.map("betId", measured));
+        await().atMost(Duration.ofSeconds(30)).until(() -> driver.waitingOn(measured).contains("task_record_outcome"));
+        Task outcome = task(measured, "task_record_outcome");
+        assertRule(ErrorCode.OUTCOME_MISSING, () -> taskService.complete(outcome.getId()), "priya", "product");
+        assertThat(driver.waitingOn(measured)).containsExactly("task_record_outcome");
     }
 
     private void assertRefusedByTheEngine(Runnable action, String user, String group) {
