@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * How much one GraphQL request may ask of the server (tandem.graphql.*, see README). Each limit is
+ * How much one GraphQL request may ask of the server (tandem.graphql.*, see docs/api.md, "Limits"). Each limit is
  * checked before any data is read, and a request over it gets one classified error.
  *
  * @param maxDepth       how deeply fields may nest ({@code { viewer { id } }} is 2 deep)

@@ -99,8 +99,8 @@ public final class BetLifecycle {
     }
 
     /**
-     * The bet's named lead a task waits on: for a sign-off, the lead of its side (PRODUCT.md: only they sign); work
-     * steps wait on their whole role. Null when there is none.
+     * The bet's named lead a task waits on: for a sign-off, the lead of its side (only they sign: docs/product.md,
+     * "Two people at every gate"); work steps wait on their whole role. Null when there is none.
      */
     public static String leadOf(Bet bet, String taskKey) {
         return signStep(taskKey).map(step -> switch (step.role()) {

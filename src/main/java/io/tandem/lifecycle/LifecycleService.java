@@ -112,7 +112,10 @@ public class LifecycleService {
         return bets.get(bet.getId(), "betId");
     }
 
-    /** Engineering's side of the delivery gate. Its own role check: only engineering marks delivered (PRODUCT.md). */
+    /**
+     * Engineering's side of the delivery gate. Its own role check: only engineering marks delivered (docs/product.md,
+     * "Roles").
+     */
     @Transactional
     @PreAuthorize("hasRole('engineering')")
     public Bet markDelivered(UUID betId, String note, CurrentUser user) {

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whom a sign-off waits on, as the BPMN's candidate expressions ask when the task opens: the bet's named lead for
- * that side if there is one (PRODUCT.md: only they sign), otherwise everyone with the role. Tasklist and myTasks
- * both read these candidates. Public because the BPMN expression language reaches it by reflection.
+ * that side if there is one (only they sign: docs/product.md, "Two people at every gate"), otherwise everyone with the
+ * role. Tasklist and myTasks both read these candidates. Public because the BPMN expression language reaches it by
+ * reflection.
  */
 @Component("taskCandidates")
 public class TaskCandidates {

@@ -3,7 +3,7 @@ package io.tandem.security;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The Keycloak realm roles of PRODUCT.md. The lower-case name is also the engine's group id. */
+/** The Keycloak realm roles (docs/product.md, "Roles"). The lower-case name is also the engine's group id. */
 public enum Role {
     PRODUCT, ENGINEERING, LEADERSHIP, INTEGRATION, ADMIN;
 

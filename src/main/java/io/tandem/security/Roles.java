@@ -3,7 +3,7 @@ package io.tandem.security;
 /** Method-security expressions shared by the module services. */
 public final class Roles {
 
-    /** Every Tandem role may read every bet (PRODUCT.md: leadership and integrations read everything). */
+    /** Every Tandem role may read every bet (docs/product.md, "Roles": leadership and integrations read everything). */
     public static final String READ = "hasAnyRole('product','engineering','leadership','integration','admin')";
 
     /** Comments are shared context from people: both roles and leadership; integrations read only, admins operate. */

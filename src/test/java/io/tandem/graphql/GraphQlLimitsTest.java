@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * One test per bound on a GraphQL request, at the documented defaults (README, tandem.graphql.*): a request
- * over the bound gets one classified error and no data, one just inside it is answered.
+ * One test per bound on a GraphQL request, at the documented defaults (docs/api.md, "Limits"; tandem.graphql.*): a
+ * request over the bound gets one classified error and no data, one just inside it is answered.
  */
 class GraphQlLimitsTest extends GraphQlTestBase {
 

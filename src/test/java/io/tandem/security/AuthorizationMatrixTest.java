@@ -61,7 +61,7 @@ import org.springframework.security.provisioning.UserDetailsManager;
 
 /**
  * Every query and mutation of the schema, called by every role and by someone signed in without a Tandem
- * role, against the roles table of PRODUCT.md. The operations come from the schema files, so a new
+ * role, against the roles table of docs/product.md ("Roles"). The operations come from the schema files, so a new
  * operation fails here until it has a row in {@link #RULES}.
  *
  * A call is allowed when no FORBIDDEN error comes back; a business refusal (NOT_FOUND for a mutation on a
@@ -97,7 +97,7 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
         }
     }
 
-    /** The roles table of PRODUCT.md, one row per operation of the schema. */
+    /** The roles table of docs/product.md ("Roles"), one row per operation of the schema. */
     private static final Map<String, Access> RULES = Map.ofEntries(
             Map.entry("viewer", Access.SIGNED_IN),
             Map.entry("bet", Access.READ),
