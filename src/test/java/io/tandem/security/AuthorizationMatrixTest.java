@@ -226,7 +226,7 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
     void allowsExactlyTheRolesOfTheRolesTable(String operation, Caller caller) {
         Access rule = RULES.get(operation);
         if (rule == null) {
-            fail(operation + " has no rule in AuthorizationMatrixTest.RULES: decide who may call it (docs/product.md, "Roles")");
+            fail(operation + " has no rule in AuthorizationMatrixTest.RULES: decide who may call it (docs/product.md, Roles)");
         }
         if (caller == Caller.NO_ROLE) {
             Assumptions.assumeTrue(userDetails instanceof UserDetailsManager, "no way to sign in without a role in this mode");
