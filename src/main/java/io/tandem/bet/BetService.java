@@ -4,13 +4,12 @@ import io.tandem.security.CurrentUser;
 import io.tandem.security.Roles;
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
+import io.tandem.shared.StoredTime;
 import io.tandem.shared.Texts;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -64,7 +63,7 @@ public class BetService {
                 Texts.optional("team", input.team(), TEAM_MAX),
                 question, timebox == null ? DEFAULT_SPIKE_TIMEBOX : timebox,
                 measurement == null ? DEFAULT_MEASUREMENT_PERIOD : measurement,
-                creator.id(), now());
+                creator.id(), StoredTime.now(clock));
         bets.save(bet);
         events.publishEvent(new BetCreated(bet.getId()));
         return bet;
@@ -121,35 +120,35 @@ public class BetService {
         String timebox = Texts.duration("spikeTimebox", spikeTimebox);
         requireSpikePlan(uncertainty, question == null ? bet.getSpikeQuestion() : question);
         bet.assess(uncertainty, question == null ? bet.getSpikeQuestion() : question,
-                timebox == null ? bet.getSpikeTimebox() : timebox, now());
+                timebox == null ? bet.getSpikeTimebox() : timebox, StoredTime.now(clock));
         return bet;
     }
 
     /** Called by the lifecycle inside the task-completing transaction. */
     @Transactional
     public void recordSpikeFindings(UUID id, String findings) {
-        bets.findById(id).orElseThrow().recordFindings(findings, now());
+        bets.findById(id).orElseThrow().recordFindings(findings, StoredTime.now(clock));
     }
 
     @Transactional
     public void enterStage(UUID id, Stage stage) {
-        bets.findById(id).orElseThrow().enter(stage, now());
+        bets.findById(id).orElseThrow().enter(stage, StoredTime.now(clock));
     }
 
     @Transactional
     public void commitTo(UUID id, LocalDate window, String scope) {
-        bets.findById(id).orElseThrow().commitTo(window, scope, now());
+        bets.findById(id).orElseThrow().commitTo(window, scope, StoredTime.now(clock));
     }
 
     /** Applies a change both sides signed; a null leaves that part as it is. */
     @Transactional
     public void change(UUID id, LocalDate window, String scope) {
-        bets.findById(id).orElseThrow().change(window, scope, now());
+        bets.findById(id).orElseThrow().change(window, scope, StoredTime.now(clock));
     }
 
     @Transactional
     public void settle(UUID id, Outcome outcome) {
-        bets.findById(id).orElseThrow().settle(outcome, now());
+        bets.findById(id).orElseThrow().settle(outcome, StoredTime.now(clock));
     }
 
     @Transactional(readOnly = true)
@@ -195,10 +194,5 @@ public class BetService {
         if (uncertainty == Uncertainty.HIGH && question == null) {
             throw RuleViolation.invalid("spikeQuestion", "High uncertainty needs a spike: say which question the spike answers");
         }
-    }
-
-    private Instant now() {
-        // PostgreSQL keeps microseconds; truncating keeps what we hash equal to what we store.
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

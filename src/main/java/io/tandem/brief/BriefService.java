@@ -10,9 +10,9 @@ import io.tandem.security.Roles;
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.Hashes;
 import io.tandem.shared.RuleViolation;
+import io.tandem.shared.StoredTime;
 import io.tandem.shared.Texts;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -61,7 +61,7 @@ public class BriefService {
         BriefContent content = validated(draft);
         int next = revisions.findFirstByBetIdOrderByRevisionDesc(betId).map(r -> r.getRevision() + 1).orElse(1);
         BriefRevision revision = new BriefRevision(betId, next, content, hash(content), author.id(),
-                author.displayName(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+                author.displayName(), StoredTime.now(clock));
         revisions.save(revision);
         events.publishEvent(new BriefRevised(betId, revision.getRevision(), revision.getContentHash()));
         return revision;

@@ -6,9 +6,9 @@ import io.tandem.security.CurrentUser;
 import io.tandem.security.Roles;
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
+import io.tandem.shared.StoredTime;
 import io.tandem.shared.Texts;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +56,7 @@ public class ConstraintService {
         TechnicalConstraint constraint = new TechnicalConstraint(betId,
                 Texts.required("title", title, Texts.TITLE_MAX),
                 Texts.required("description", description, Texts.LONG_TEXT_MAX),
-                severity, author.id(), author.displayName(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+                severity, author.id(), author.displayName(), StoredTime.now(clock));
         TechnicalConstraint saved = constraints.save(constraint);
         events.publishEvent(new ConstraintAdded(betId, saved.getId(), severity, saved.getTitle(), author.displayName()));
         return saved;
@@ -90,7 +90,7 @@ public class ConstraintService {
             return;
         }
         acknowledgements.saveAndFlush(new ConstraintAcknowledgement(constraintId, constraint.getBetId(), product.id(),
-                product.displayName(), text, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                product.displayName(), text, StoredTime.now(clock)));
         events.publishEvent(new ConstraintAcknowledged(constraint.getBetId(), constraintId, constraint.getTitle(), product));
     }
 

@@ -4,10 +4,9 @@ import io.tandem.bet.BetService;
 import io.tandem.security.CurrentUser;
 import io.tandem.security.Roles;
 import io.tandem.shared.RuleViolation;
+import io.tandem.shared.StoredTime;
 import io.tandem.shared.Texts;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -58,7 +57,7 @@ public class CommentService {
                 throw RuleViolation.invalid("replyTo", "Comment " + replyTo + " is on another bet; a reply answers a comment of the same bet");
             }
         }
-        BetComment comment = comments.save(new BetComment(betId, author.id(), author.displayName(), text, replyTo, now()));
+        BetComment comment = comments.save(new BetComment(betId, author.id(), author.displayName(), text, replyTo, StoredTime.now(clock)));
         events.publishEvent(new CommentAdded(betId, comment.getId(), comment.getAuthorId(), comment.getCreatedAt()));
         return comment;
     }
@@ -103,9 +102,5 @@ public class CommentService {
             }
         });
         return pages;
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

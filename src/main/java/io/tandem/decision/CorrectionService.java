@@ -6,9 +6,9 @@ import io.tandem.security.CurrentUser;
 import io.tandem.security.Role;
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
+import io.tandem.shared.StoredTime;
 import io.tandem.shared.Texts;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +58,7 @@ public class CorrectionService {
         }
         String why = Texts.required("rationale", rationale, Texts.SHORT_TEXT_MAX);
         Signer signer = new Signer(user.id(), user.displayName(), side.group(), Answer.APPROVE.name(), null,
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+                StoredTime.now(clock));
         return log.append(betId, new NewDecision(DecisionKind.CORRECTION, null,
                 "Corrects entry " + wrong.getSequence() + " (" + wrong.getKind() + ")", List.of(), null, why,
                 List.of(signer), wrong.getId()));

@@ -1,8 +1,8 @@
 package io.tandem.decision;
 
 import io.tandem.security.Roles;
+import io.tandem.shared.StoredTime;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ public class DecisionLog {
     public Decision append(UUID betId, NewDecision entry) {
         Optional<Decision> previous = decisions.findFirstByBetIdOrderBySequenceDesc(betId);
         Decision decision = new Decision(betId, previous.map(d -> d.getSequence() + 1).orElse(1), entry,
-                clock.instant().truncatedTo(ChronoUnit.MICROS), previous.map(Decision::getHash).orElse(null));
+                StoredTime.now(clock), previous.map(Decision::getHash).orElse(null));
         Decision saved = decisions.save(decision);
         events.publishEvent(new DecisionRecorded(betId, saved.getSequence(), entry.kind(), entry.gate()));
         return saved;

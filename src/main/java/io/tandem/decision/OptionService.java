@@ -2,11 +2,11 @@ package io.tandem.decision;
 
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
+import io.tandem.shared.StoredTime;
 import io.tandem.shared.Texts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import io.tandem.security.Roles;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -64,7 +64,7 @@ public class OptionService {
                     Texts.required(p + "givesUp", d.givesUp(), Texts.SHORT_TEXT_MAX),
                     Texts.optional(p + "risk", d.risk(), Texts.SHORT_TEXT_MAX));
             saved.add(options.save(new BetOption(betId, proposal, i, clean, proposedBy,
-                    clock.instant().truncatedTo(ChronoUnit.MICROS))));
+                    StoredTime.now(clock))));
         }
         return saved;
     }

@@ -7,12 +7,11 @@ import io.tandem.security.CurrentUser;
 import io.tandem.security.Roles;
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
+import io.tandem.shared.StoredTime;
 import io.tandem.shared.Texts;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ public class DeliveryService {
             throw RuleViolation.invalid("status", "status must be given");
         }
         return statusUpdates.save(new StatusUpdate(betId, status, Texts.required("text", text, Texts.SHORT_TEXT_MAX),
-                author.id(), author.displayName(), now()));
+                author.id(), author.displayName(), StoredTime.now(clock)));
     }
 
     /** Validates and stores a change request; the lifecycle has claimed the bet and opens the gate. */
@@ -72,7 +71,7 @@ public class DeliveryService {
                 throw RuleViolation.invalid("newWindow", "The window is already " + bet.getWindowDate());
             }
             return changeRequests.save(new ChangeRequest(bet.getId(), draft.kind(), draft.newWindow(), null, false, null,
-                    rationale, requestedBy, now()));
+                    rationale, requestedBy, StoredTime.now(clock)));
         }
         String scope = Texts.required("newScope", draft.newScope(), Texts.LONG_TEXT_MAX);
         String harm = Texts.optional("customerHarm", draft.customerHarm(), Texts.LONG_TEXT_MAX);
@@ -84,7 +83,7 @@ public class DeliveryService {
             throw RuleViolation.invalid("newWindow", "The window has passed: a scope cut also names the window the smaller scope ships in");
         }
         return changeRequests.save(new ChangeRequest(bet.getId(), draft.kind(), draft.newWindow(), scope, draft.cut(), harm,
-                rationale, requestedBy, now()));
+                rationale, requestedBy, StoredTime.now(clock)));
     }
 
     @Transactional(readOnly = true)
@@ -106,9 +105,5 @@ public class DeliveryService {
     @Transactional(readOnly = true)
     public Map<UUID, List<ChangeRequest>> changeRequests(Collection<UUID> betIds) {
         return changeRequests.findByBetIdInOrderByRequestedAtAsc(betIds).stream().collect(Collectors.groupingBy(ChangeRequest::getBetId));
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -8,8 +8,8 @@ import io.tandem.decision.NewDecision;
 import io.tandem.decision.Signer;
 import io.tandem.lifecycle.BetLifecycle;
 import io.tandem.security.Role;
+import io.tandem.shared.StoredTime;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -88,7 +88,7 @@ class RecordedJobRepairs implements IncidentHandler {
                 "An operator retried the failed job at '" + incident.getActivityId() + "' of the bet's workflow",
                 List.of(), null, "The job had failed: " + failure,
                 List.of(new Signer(operator, displayName(command, operator), Role.ADMIN.group(), Answer.APPROVE.name(), null,
-                        clock.instant().truncatedTo(ChronoUnit.MICROS))), null));
+                        StoredTime.now(clock))), null));
     }
 
     private static Optional<UUID> betOf(ExecutionEntity execution) {

@@ -20,9 +20,9 @@ import io.tandem.decision.Signer;
 import io.tandem.security.Role;
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
+import io.tandem.shared.StoredTime;
 import io.tandem.shared.Texts;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -114,7 +114,7 @@ class GateRules {
         }
         SignOff signOff = signOffs.record(new SignOff(betId, roundId, gate, step.role().group(), signer.id(), signer.name(),
                 answer, chosen, reasonText, briefs.latest(betId).map(BriefRevision::getContentHash).orElse(null),
-                clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                StoredTime.now(clock)));
         List<SignOff> signed = new ArrayList<>(round);
         signed.add(signOff);
         List<Signer> signers = signed.stream().map(SignOff::signer).toList();

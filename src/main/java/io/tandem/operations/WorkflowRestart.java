@@ -13,9 +13,9 @@ import io.tandem.security.CurrentUser;
 import io.tandem.security.Role;
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
+import io.tandem.shared.StoredTime;
 import io.tandem.shared.Texts;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.operaton.bpm.engine.RuntimeService;
@@ -91,7 +91,7 @@ public class WorkflowRestart {
 
     private Restarted recorded(UUID betId, CurrentUser admin, String why, String context) {
         Signer signer = new Signer(admin.id(), admin.displayName(), Role.ADMIN.group(), Answer.APPROVE.name(), null,
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+                StoredTime.now(clock));
         Decision entry = decisionLog.append(betId, new NewDecision(DecisionKind.OPERATOR_INTERVENTION, null, context,
                 List.of(), null, why, List.of(signer), null));
         return new Restarted(bets.get(betId, "betId"), entry);

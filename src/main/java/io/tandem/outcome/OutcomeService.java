@@ -4,9 +4,9 @@ import io.tandem.brief.BriefRevision;
 import io.tandem.brief.BriefService;
 import io.tandem.brief.SuccessMetric;
 import io.tandem.shared.RuleViolation;
+import io.tandem.shared.StoredTime;
 import io.tandem.shared.Texts;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -65,7 +65,7 @@ public class OutcomeService {
             throw RuleViolation.invalid("recommendation", "Recommend what happens next: GRADUATE, ITERATE or STOP");
         }
         return reports.save(new OutcomeReport(betId, given, learned, differently, draft.recommendation(), recordedBy,
-                clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                StoredTime.now(clock)));
     }
 
     @Transactional(readOnly = true)

@@ -1,0 +1,20 @@
+package io.tandem.shared;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Time as PostgreSQL stores it. A timestamp column keeps microseconds, so an instant taken at that precision reads back
+ * equal to what was written: an entity held in memory, a hash over it (the decision log's chain) and a keyset cursor
+ * agree with the row.
+ */
+public final class StoredTime {
+
+    private StoredTime() {
+    }
+
+    /** The clock's instant, truncated to microseconds. */
+    public static Instant now(Clock clock) {
+        return StoredTime.now(clock);
+    }
+}
