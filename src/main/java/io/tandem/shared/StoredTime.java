@@ -2,6 +2,7 @@ package io.tandem.shared;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Time as PostgreSQL stores it. A timestamp column keeps microseconds, so an instant taken at that precision reads back
@@ -15,6 +16,6 @@ public final class StoredTime {
 
     /** The clock's instant, truncated to microseconds. */
     public static Instant now(Clock clock) {
-        return StoredTime.now(clock);
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }
