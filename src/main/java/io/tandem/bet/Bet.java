@@ -1,5 +1,6 @@
 package io.tandem.bet;
 
+import io.tandem.security.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -72,6 +73,20 @@ public class Bet {
     public Uncertainty getUncertainty() { return uncertainty; }
     public String getProductLead() { return productLead; }
     public String getEngineeringLead() { return engineeringLead; }
+
+    /** The named lead who alone signs this side of the bet's gates; null when the side names none. */
+    public String leadFor(Role side) {
+        return leadFor(side, productLead, engineeringLead);
+    }
+
+    /** The one rule for a side's lead: product's lead for product, engineering's for engineering, none for other roles. */
+    public static String leadFor(Role side, String productLead, String engineeringLead) {
+        return switch (side) {
+            case PRODUCT -> productLead;
+            case ENGINEERING -> engineeringLead;
+            default -> null;
+        };
+    }
     /** The team that owns the bet, for scorecards; optional. */
     public String getTeam() { return team; }
     public String getSpikeQuestion() { return spikeQuestion; }

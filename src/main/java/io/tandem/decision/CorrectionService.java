@@ -43,8 +43,11 @@ public class CorrectionService {
     @PreAuthorize("hasAnyRole('product','engineering')")
     public Decision correct(UUID betId, UUID supersededId, String rationale, Role signAs, CurrentUser user) {
         Bet bet = bets.claimForChange(betId, "betId");
-        Role side = side(signAs, user);
-        String lead = side == Role.PRODUCT ? bet.getProductLead() : bet.getEngineeringLead();
+        Role side = user.side(signAs);
+        if (!user.has(side)) {
+            throw new RuleViolation(ErrorCode.WRONG_ROLE, "signAs", user.displayName() + " does not hold the " + side.group() + " role");
+        }
+        String lead = bet.leadFor(side);
         if (lead != null && !lead.equals(user.id())) {
             throw new RuleViolation(ErrorCode.NOT_THE_LEAD, "betId",
                     "Only the named " + side.group() + " lead (" + lead + ") corrects this bet's log for " + side.group());
@@ -72,22 +75,5 @@ public class CorrectionService {
         }
         return decisions.findBySupersedesIdInOrderBySequenceAsc(decisionIds).stream()
                 .collect(Collectors.toMap(Decision::getSupersedesId, Function.identity(), (first, later) -> first));
-    }
-
-    /** Which side the person signs for: their only signing role, or the one they name if they hold both. */
-    private static Role side(Role signAs, CurrentUser user) {
-        if (signAs != null) {
-            if (signAs != Role.PRODUCT && signAs != Role.ENGINEERING) {
-                throw RuleViolation.invalid("signAs", "Corrections are signed as PRODUCT or ENGINEERING");
-            }
-            if (!user.has(signAs)) {
-                throw new RuleViolation(ErrorCode.WRONG_ROLE, "signAs", user.displayName() + " does not hold the " + signAs.group() + " role");
-            }
-            return signAs;
-        }
-        if (user.has(Role.PRODUCT) && user.has(Role.ENGINEERING)) {
-            throw RuleViolation.invalid("signAs", user.displayName() + " holds both roles: say which side you sign with signAs");
-        }
-        return user.has(Role.PRODUCT) ? Role.PRODUCT : Role.ENGINEERING;
     }
 }

@@ -1,5 +1,6 @@
 package io.tandem.inbox;
 
+import io.tandem.bet.Bet;
 import io.tandem.decision.Gate;
 import io.tandem.lifecycle.BetLifecycle;
 import io.tandem.lifecycle.StallSettings;
@@ -16,8 +17,7 @@ public record InboxTask(String taskId, String step, String name, String needs, U
         if (BetLifecycle.signStep(step).isEmpty()) {
             return null;
         }
-        Role role = role();
-        return role == Role.PRODUCT ? productLead : role == Role.ENGINEERING ? engineeringLead : null;
+        return Bet.leadFor(role(), productLead, engineeringLead);
     }
 
     public Gate gate() {

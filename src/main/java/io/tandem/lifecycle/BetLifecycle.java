@@ -103,11 +103,7 @@ public final class BetLifecycle {
      * "Two people at every gate"); work steps wait on their whole role. Null when there is none.
      */
     public static String leadOf(Bet bet, String taskKey) {
-        return signStep(taskKey).map(step -> switch (step.role()) {
-            case PRODUCT -> bet.getProductLead();
-            case ENGINEERING -> bet.getEngineeringLead();
-            default -> null;
-        }).orElse(null);
+        return signStep(taskKey).map(step -> bet.leadFor(step.role())).orElse(null);
     }
 
     /** The role a task waits on, sign-off or work step. */

@@ -67,7 +67,7 @@ class GateEffects {
                         "Spike question: " + bet.getSpikeQuestion() + ". Findings: "
                                 + Optional.ofNullable(bet.getSpikeFindings()).orElse("none recorded before the timebox ended"),
                         List.of(), chosen, rationale, signers, null));
-                if (GateRules.SpikeVerdict.valueOf(chosen) == GateRules.SpikeVerdict.KILL) {
+                if (SignOffRules.SpikeVerdict.valueOf(chosen) == SignOffRules.SpikeVerdict.KILL) {
                     bets.settle(betId, Outcome.KILLED);
                 }
                 return Map.of(BetLifecycle.VAR_SPIKE_VERDICT, chosen);

@@ -2,7 +2,6 @@ package io.tandem.lifecycle;
 
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
-import io.tandem.bet.Outcome;
 import io.tandem.brief.BriefRevision;
 import io.tandem.brief.BriefService;
 import io.tandem.decision.Answer;
@@ -18,32 +17,26 @@ import io.tandem.delivery.ChangeRequest;
 import io.tandem.delivery.DeliveryService;
 import io.tandem.decision.Signer;
 import io.tandem.security.Role;
-import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
 import io.tandem.shared.StoredTime;
 import io.tandem.shared.Texts;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The rules of every gate, applied by the gate sign-off listener in the transaction that completes
- * the task. Whatever door a person comes through, these are the checks they pass.
+ * Applies the rules of every gate in the transaction that completes the task (the gate sign-off listener calls it),
+ * whatever door a person came through: gathers the facts, asks SignOffRules what the sign-off may do, checks what
+ * needs the database (a complete brief, an existing change request, the constraints' holds), and records the
+ * sign-off, the decision log's entry and the gate's effects.
  */
 @Service
 class GateRules {
-
-    enum SpikeVerdict { PROCEED, REFRAME, KILL }
-
-    private static final Set<Outcome> REVIEW_VERDICTS = EnumSet.of(Outcome.WON, Outcome.LOST, Outcome.INCONCLUSIVE);
 
     record Signed(GateResult result, Map<String, Object> processVariables) {
     }
@@ -76,39 +69,27 @@ class GateRules {
                 String choice, String reason) {
         Bet bet = bets.find(betId).orElseThrow();
         Gate gate = step.gate();
-        String side = sideName(step.role()) + " side of the " + gateName(gate);
-        if (!signer.has(step.role())) {
-            throw new RuleViolation(ErrorCode.WRONG_ROLE, "signAs", "Signing the " + side + " needs the " + step.role().group() + " role");
-        }
-        String lead = step.role() == Role.PRODUCT ? bet.getProductLead() : bet.getEngineeringLead();
-        if (lead != null && !lead.equals(signer.id())) {
-            throw new RuleViolation(ErrorCode.NOT_THE_LEAD, "betId", "Only the named " + step.role().group() + " lead (" + lead + ") signs the " + side);
-        }
         List<SignOff> round = signOffs.inRound(roundId);
-        round.stream().filter(s -> s.getSignerId().equals(signer.id())).findFirst().ifPresent(earlier -> {
-            throw new RuleViolation(ErrorCode.SAME_PERSON, "betId", signer.name() + " already signed the " + earlier.getRole()
-                    + " side of this gate; a second person must sign the " + step.role().group() + " side");
-        });
+        List<SignOffRules.Earlier> earlier = round.stream().map(s -> new SignOffRules.Earlier(s.getSignerId(),
+                s.getSignerName(), s.getRole(), s.getAnswer(), s.getChoice())).toList();
+        SignOffRules.checkSigner(step.role(), sideName(step.role()) + " side of the " + gateName(gate),
+                signer.has(step.role()), signer.id(), signer.name(), bet.leadFor(step.role()), earlier);
         String reasonText = Texts.optional("reason", reason, Texts.SHORT_TEXT_MAX);
-        boolean passes = answer == Answer.APPROVE && approvedByTheOtherSide(round, step.role());
+        boolean passes = SignOffRules.passes(answer, step.role(), earlier);
         String chosen = null;
         if (answer == Answer.REQUEST_CHANGES) {
-            if (step.taskKey().equals(BetLifecycle.TASK_MARK_DELIVERED)) {
-                throw RuleViolation.invalid("answer", "Engineering marks a bet delivered only when it is; there is nothing to send back");
-            }
-            if (reasonText == null) {
-                throw RuleViolation.invalid("reason", "Requesting changes needs a reason, so the other side knows what to change");
-            }
+            SignOffRules.checkChangesRequested(step.taskKey().equals(BetLifecycle.TASK_MARK_DELIVERED), reasonText);
         } else {
-            chosen = checkApproval(bet, step, choice == null ? proposedChoice(gate, round) : choice);
-            for (SignOff other : round) {
-                if (other.getAnswer() == Answer.APPROVE && other.getChoice() != null && !other.getChoice().equals(chosen)) {
-                    throw new RuleViolation(ErrorCode.CHOICE_MISMATCH, choiceField(gate), other.getSignerName() + " signed for "
-                            + other.getChoice() + "; both sides must sign the same choice (or request changes)");
-                }
+            if (gate == Gate.FRAMING && step.role() == Role.PRODUCT) {
+                briefs.requireCompleteForFraming(betId);
             }
-            // product's approval, and whichever approval would pass the gate, so that nothing slips past a constraint
-            if (step.role() == Role.PRODUCT || passes) {
+            chosen = SignOffRules.chosen(gate, choice, earlier,
+                    () -> options.current(betId).stream().map(BetOption::getId).map(UUID::toString).toList());
+            if (gate == Gate.CHANGE || gate == Gate.ESCALATION) {
+                chosen = changeRequest(betId, chosen).getId().toString();
+            }
+            SignOffRules.checkSameChoice(gate, chosen, earlier);
+            if (SignOffRules.heldByConstraints(step.role(), passes)) {
                 constraintHolds.requireAcknowledged(betId, gate);
             }
         }
@@ -129,55 +110,6 @@ class GateRules {
             return new Signed(GateResult.WAITING, Map.of());
         }
         return new Signed(GateResult.PASSED, effects.pass(bet, gate, chosen, signers, rationale(signed)));
-    }
-
-    /** Checks what an approval needs at this gate and returns the normalised choice, if the gate has one. */
-    private String checkApproval(Bet bet, BetLifecycle.SignStep step, String choice) {
-        switch (step.gate()) {
-            case FRAMING -> {
-                if (step.role() == Role.PRODUCT) {
-                    briefs.requireCompleteForFraming(bet.getId());
-                }
-                return null;
-            }
-            case SPIKE -> {
-                return named(choice, SpikeVerdict.class, "spikeVerdict").name();
-            }
-            case OUTCOME_REVIEW -> {
-                Outcome verdict = named(choice, Outcome.class, "outcomeVerdict");
-                if (!REVIEW_VERDICTS.contains(verdict)) {
-                    throw RuleViolation.invalid("outcomeVerdict", "The outcome verdict is WON, LOST or INCONCLUSIVE; killing is proposeKill");
-                }
-                return verdict.name();
-            }
-            case COMMITMENT -> {
-                if (choice == null) {
-                    throw new RuleViolation(ErrorCode.CHOICE_REQUIRED, "optionId", "Approving commitment means choosing one of the proposed options");
-                }
-                return options.current(bet.getId()).stream().map(BetOption::getId).map(UUID::toString)
-                        .filter(choice::equals).findFirst()
-                        .orElseThrow(() -> new RuleViolation(ErrorCode.UNKNOWN_OPTION, "optionId",
-                                "Option " + choice + " is not one of the options proposed for this commitment"));
-            }
-            case CHANGE, ESCALATION -> {
-                if (choice == null) {
-                    throw new RuleViolation(ErrorCode.CHOICE_REQUIRED, "changeRequestId",
-                            "Approving this gate means agreeing to a change request; request a scope or window change first");
-                }
-                return changeRequest(bet.getId(), choice).getId().toString();
-            }
-            default -> {
-                return null;
-            }
-        }
-    }
-
-    /** At proposal gates the second signer agrees to what the first proposed, unless they name something else. */
-    private static String proposedChoice(Gate gate, List<SignOff> round) {
-        if (gate != Gate.CHANGE && gate != Gate.ESCALATION) {
-            return null;
-        }
-        return round.stream().filter(s -> s.getAnswer() == Answer.APPROVE).map(SignOff::getChoice).findFirst().orElse(null);
     }
 
     private ChangeRequest changeRequest(UUID betId, String id) {
@@ -201,31 +133,6 @@ class GateRules {
         String text = signed.stream().filter(s -> s.getReason() != null)
                 .map(s -> s.getRole() + ": " + s.getReason()).collect(Collectors.joining("\n"));
         return text.isEmpty() ? null : text;
-    }
-
-    private static <E extends Enum<E>> E named(String choice, Class<E> type, String field) {
-        if (choice == null) {
-            throw new RuleViolation(ErrorCode.CHOICE_REQUIRED, field, "Approving this gate means naming the " + field);
-        }
-        try {
-            return Enum.valueOf(type, choice.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw RuleViolation.invalid(field, "'" + choice + "' is not a valid " + field);
-        }
-    }
-
-    /** The gate passes with this approval: the other side has approved in this round. */
-    private static boolean approvedByTheOtherSide(List<SignOff> round, Role role) {
-        return round.stream().anyMatch(s -> s.getAnswer() == Answer.APPROVE && !s.getRole().equals(role.group()));
-    }
-
-    /** The signGate input field that carries a gate's choice: a userError names what the client sent, not "choice". */
-    private static String choiceField(Gate gate) {
-        return switch (gate) {
-            case SPIKE -> "spikeVerdict";
-            case OUTCOME_REVIEW -> "outcomeVerdict";
-            default -> "optionId";
-        };
     }
 
     private static String sideName(Role role) {

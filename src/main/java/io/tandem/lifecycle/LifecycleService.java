@@ -101,7 +101,7 @@ public class LifecycleService {
         if (command.gate() == null) {
             throw RuleViolation.invalid("gate", "gate must be given");
         }
-        Role side = side(command.signAs(), user);
+        Role side = user.side(command.signAs());
         Task task = openTask(bet, BetLifecycle.signStep(command.gate(), side).taskKey(),
                 "the " + side.group() + " side of the " + GateRules.gateName(command.gate()));
         Map<String, Object> inputs = new HashMap<>();
@@ -141,7 +141,7 @@ public class LifecycleService {
         if (hasOpenTask(betId, Gate.KILL)) {
             throw new RuleViolation(ErrorCode.KILL_PENDING, "betId", "A kill proposal for this bet is already waiting for sign-off");
         }
-        Role side = side(signAs, user);
+        Role side = user.side(signAs);
         engineUsers.actAs(user, () -> runtimeService.createMessageCorrelation(BetLifecycle.MESSAGE_KILL_PROPOSED)
                 .processInstanceBusinessKey(betId.toString())
                 .setVariable(BetLifecycle.VAR_KILL_RATIONALE, why)
@@ -162,7 +162,7 @@ public class LifecycleService {
         if (bet.getStage() != Stage.DELIVERY) {
             throw new RuleViolation(ErrorCode.WRONG_STAGE, "betId", "Scope and window change during delivery; the bet is in " + bet.getStage());
         }
-        Role side = side(signAs, user);
+        Role side = user.side(signAs);
         boolean escalation = hasOpenTask(betId, Gate.ESCALATION);
         String ownTask = BetLifecycle.signStep(escalation ? Gate.ESCALATION : Gate.CHANGE, side).taskKey();
         if (escalation ? !hasOpenTask(betId, ownTask) : hasOpenTask(betId, Gate.CHANGE)) {
@@ -223,21 +223,5 @@ public class LifecycleService {
             taskService.complete(task.getId());
             return null;
         });
-    }
-
-    /** Which side a person signs: their only signing role, or the one they name if they hold both. */
-    private Role side(Role signAs, CurrentUser user) {
-        if (signAs != null) {
-            if (signAs != Role.PRODUCT && signAs != Role.ENGINEERING) {
-                throw RuleViolation.invalid("signAs", "Gates are signed as PRODUCT or ENGINEERING");
-            }
-            return signAs;
-        }
-        boolean product = user.has(Role.PRODUCT);
-        boolean engineering = user.has(Role.ENGINEERING);
-        if (product && engineering) {
-            throw RuleViolation.invalid("signAs", user.displayName() + " holds both roles: say which side you sign with signAs");
-        }
-        return product ? Role.PRODUCT : Role.ENGINEERING;
     }
 }
