@@ -5,21 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.support.GraphQlTestBase;
 import io.tandem.support.LiveSocket;
-import java.net.URI;
-import java.time.Duration;
+import io.tandem.support.RawGraphQlSocket;
+import io.tandem.support.RawGraphQlSocket.Outcome;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.reactive.socket.CloseStatus;
-import org.springframework.web.reactive.socket.WebSocketHandler;
-import org.springframework.web.reactive.socket.WebSocketMessage;
-import org.springframework.web.reactive.socket.WebSocketSession;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Signing in on /graphql-ws happens in the protocol's connection_init message; the server answers connection_ack,
@@ -31,9 +22,6 @@ class LiveSocketSignInTest extends GraphQlTestBase {
 
     @LocalServerPort
     private int port;
-
-    record Outcome(List<String> types, CloseStatus closed) {
-    }
 
     @Test
     void rightCredentialsAreAcknowledgedInEitherSpelling() {
@@ -76,33 +64,7 @@ class LiveSocketSignInTest extends GraphQlTestBase {
         }
     }
 
-    /** Sends the messages, reads up to {@code replies} messages (or until the server closes), then closes. */
     private Outcome exchange(List<String> messages, int replies) {
-        List<String> types = new CopyOnWriteArrayList<>();
-        AtomicReference<CloseStatus> closed = new AtomicReference<>();
-        new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + port + "/graphql-ws"), new WebSocketHandler() {
-            @Override
-            public List<String> getSubProtocols() {
-                return List.of("graphql-transport-ws");
-            }
-
-            @Override
-            public Mono<Void> handle(WebSocketSession session) {
-                session.closeStatus().subscribe(closed::set);
-                return session.send(Flux.fromIterable(messages).map(session::textMessage))
-                        .thenMany(session.receive().map(WebSocketMessage::getPayloadAsText).take(replies))
-                        .doOnNext(text -> types.add(type(text)))
-                        .then(session.close());
-            }
-        }).block(Duration.ofSeconds(20));
-        return new Outcome(types, closed.get() == null ? CloseStatus.NO_STATUS_CODE : closed.get());
-    }
-
-    private static String type(String message) {
-        try {
-            return JSON.readTree(message).path("type").asText();
-        } catch (Exception e) {
-            return message;
-        }
+        return RawGraphQlSocket.exchange(port, messages, replies);
     }
 }

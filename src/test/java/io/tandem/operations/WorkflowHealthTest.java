@@ -4,45 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tandem.graphql.GlobalId;
 import io.tandem.lifecycle.BetLifecycle;
-import io.tandem.support.GraphQlTestBase;
 import io.tandem.support.Payload;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.operaton.bpm.engine.ManagementService;
-import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.runtime.Job;
-import org.operaton.bpm.engine.runtime.ProcessInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
 
 /**
  * How broken workflows show to operators: a broken bet degrades the health component {@code betWorkflows} but never the
  * probes; suspended and failed workflows are reported as such and left to their own repair; the report pages.
  */
-class WorkflowHealthTest extends GraphQlTestBase {
+class WorkflowHealthTest extends BrokenWorkflowTestBase {
 
     private static final String REASON = "Restored after a test broke it";
-
-    @Autowired
-    private RuntimeService runtimeService;
-
-    @Autowired
-    private ManagementService managementService;
-
-    @LocalManagementPort
-    private int managementPort;
-
-    private OperatorView operator;
-
-    @BeforeEach
-    void operator() {
-        operator = new OperatorView(this::as, managementPort);
-    }
 
     @Test
     void aBrokenWorkflowDegradesItsHealthComponentButNeitherProbe() {
@@ -153,14 +129,5 @@ class WorkflowHealthTest extends GraphQlTestBase {
             assertThat((String) error.get("message")).contains(advice);
         });
         assertThat(driver.state(bet)).isEqualTo(before);
-    }
-
-    private void awaitGauge(String problem, double value) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).until(() -> operator.gauge(problem) == value);
-    }
-
-    private ProcessInstance processOf(String bet) {
-        return runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(GlobalId.find("Bet", bet).orElseThrow().toString()).singleResult();
     }
 }

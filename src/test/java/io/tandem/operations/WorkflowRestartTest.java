@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.tandem.bet.Stage;
 import io.tandem.graphql.GlobalId;
 import io.tandem.lifecycle.BetLifecycle;
-import io.tandem.support.GraphQlTestBase;
 import io.tandem.support.Payload;
 import io.tandem.support.TestDatabase;
 import java.sql.Connection;
@@ -22,16 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.operaton.bpm.engine.ManagementService;
-import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.runtime.Job;
-import org.operaton.bpm.engine.runtime.ProcessInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.graphql.ResponseError;
 
 /**
@@ -39,25 +32,9 @@ import org.springframework.graphql.ResponseError;
  * it at the entry of the bet's stage, on the record: one OPERATOR_INTERVENTION entry signed by the admin, with the
  * reason as its rationale, in a decision log that still verifies. Every refusal changes nothing.
  */
-class WorkflowRestartTest extends GraphQlTestBase {
+class WorkflowRestartTest extends BrokenWorkflowTestBase {
 
     private static final String REASON = "A DBA deleted the process while cleaning up test data (ticket OPS-412)";
-
-    @Autowired
-    private RuntimeService runtimeService;
-
-    @Autowired
-    private ManagementService managementService;
-
-    @LocalManagementPort
-    private int managementPort;
-
-    private OperatorView operator;
-
-    @BeforeEach
-    void operator() {
-        operator = new OperatorView(this::as, managementPort);
-    }
 
     @Test
     void aProcessDeletedBehindTandemsBackIsReportedGoneAndAnAdminRestartsItOnTheRecord() {
@@ -282,14 +259,6 @@ class WorkflowRestartTest extends GraphQlTestBase {
     /** Repairs what a test broke, so that the shared database has no broken workflow left by it. */
     private void restart(String bet) {
         driver.mutateOk("ada", "restartWorkflow", input("betId", bet, "reason", REASON));
-    }
-
-    private void awaitGauge(String problem, double value) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).until(() -> operator.gauge(problem) == value);
-    }
-
-    private ProcessInstance processOf(String bet) {
-        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(uuid(bet).toString()).singleResult();
     }
 
     private Job timer(String bet, String activityId) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tandem.live.LiveEventStream;
+import io.tandem.support.RawGraphQlSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,9 +19,6 @@ import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
-import org.springframework.web.reactive.socket.CloseStatus;
-import org.springframework.web.reactive.socket.WebSocketHandler;
-import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -114,20 +111,7 @@ class KeycloakLiveSocketTest extends KeycloakTestBase {
     }
 
     private int closeCode(String authorization) {
-        AtomicReference<CloseStatus> closed = new AtomicReference<>();
         String init = "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"" + authorization + "\"}}";
-        new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + port + "/graphql-ws"), new WebSocketHandler() {
-            @Override
-            public List<String> getSubProtocols() {
-                return List.of("graphql-transport-ws");
-            }
-
-            @Override
-            public Mono<Void> handle(WebSocketSession session) {
-                session.closeStatus().subscribe(closed::set);
-                return session.send(Mono.just(session.textMessage(init))).thenMany(session.receive().take(1)).then(session.close());
-            }
-        }).block(Duration.ofSeconds(30));
-        return closed.get() == null ? -1 : closed.get().getCode();
+        return RawGraphQlSocket.exchange(port, List.of(init), 1).closed().getCode();
     }
 }
