@@ -21,7 +21,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.AuthorizationException;
-import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.task.Task;
@@ -46,8 +45,6 @@ class LateConstraintTest extends GraphQlTestBase {
     private LiveEventStream stream;
     @Autowired
     private TaskService taskService;
-    @Autowired
-    private IdentityService identityService;
     @Autowired
     private JdbcTemplate jdbc;
     @Autowired
@@ -188,16 +185,6 @@ class LateConstraintTest extends GraphQlTestBase {
         UUID id = GlobalId.require("Bet", bet, "betId");
         return asTasklistUser(user, "product", () -> taskService.createTaskQuery().processInstanceBusinessKey(id.toString())
                 .taskCandidateGroupIn(List.of("product")).list());
-    }
-
-    /** What Tasklist does for a signed-in person: set the engine's authentication around the call. */
-    private <T> T asTasklistUser(String user, String group, Supplier<T> work) {
-        identityService.setAuthentication(user, List.of(group));
-        try {
-            return work.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
     }
 
     /** Completes the task in Tasklist with a response typed into its form. */

@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.AuthorizationException;
-import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.TaskAlreadyClaimedException;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.task.Task;
@@ -33,9 +32,6 @@ class TasklistDoorTest extends GraphQlTestBase {
 
     @Autowired
     private TaskService taskService;
-
-    @Autowired
-    private IdentityService identityService;
 
     @Test
     void claimingAndCompletingAGateInTasklistUpdatesTheGraphQlInbox() {
@@ -163,16 +159,6 @@ class TasklistDoorTest extends GraphQlTestBase {
             }
         }).satisfies(e -> assertThat(RuleViolation.findIn(e)).as("rule violation in %s", e).isNotNull()
                 .satisfies(v -> assertThat(v.code()).isEqualTo(code)));
-    }
-
-    /** What Tasklist does for a signed-in person: set the engine's authentication around the call. */
-    private <T> T asTasklistUser(String user, String group, Supplier<T> work) {
-        identityService.setAuthentication(user, List.of(group));
-        try {
-            return work.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
     }
 
     private Task task(String bet, String step) {

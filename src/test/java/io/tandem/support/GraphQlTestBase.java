@@ -1,8 +1,12 @@
 package io.tandem.support;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
+import org.operaton.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,6 +27,9 @@ public abstract class GraphQlTestBase {
     private int port;
 
     protected BetDriver driver;
+
+    @Autowired
+    private IdentityService engineIdentity;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -49,5 +56,15 @@ public abstract class GraphQlTestBase {
 
     protected static Map<String, Object> input(Object... keyValues) {
         return BetDriver.map(keyValues);
+    }
+
+    /** What Tasklist does for a signed-in person: set the engine's authentication around the call. */
+    protected <T> T asTasklistUser(String user, String group, Supplier<T> work) {
+        engineIdentity.setAuthentication(user, List.of(group));
+        try {
+            return work.get();
+        } finally {
+            engineIdentity.clearAuthentication();
+        }
     }
 }
