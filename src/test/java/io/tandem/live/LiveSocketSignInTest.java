@@ -3,8 +3,8 @@ package io.tandem.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tandem.support.GraphQlOverHttp;
 import io.tandem.support.GraphQlTestBase;
-import io.tandem.support.LiveSocket;
 import io.tandem.support.RawGraphQlSocket;
 import io.tandem.support.RawGraphQlSocket.Outcome;
 import java.util.List;
@@ -25,13 +25,13 @@ class LiveSocketSignInTest extends GraphQlTestBase {
 
     @Test
     void rightCredentialsAreAcknowledgedInEitherSpelling() {
-        assertThat(init(Map.of("Authorization", LiveSocket.basic("priya", "priya"))).types()).containsExactly("connection_ack");
-        assertThat(init(Map.of("authorization", LiveSocket.basic("lena", "lena"))).types()).containsExactly("connection_ack");
+        assertThat(init(Map.of("Authorization", GraphQlOverHttp.basic("priya", "priya"))).types()).containsExactly("connection_ack");
+        assertThat(init(Map.of("authorization", GraphQlOverHttp.basic("lena", "lena"))).types()).containsExactly("connection_ack");
     }
 
     @Test
     void aWrongPasswordIsRejected() {
-        Outcome outcome = init(Map.of("Authorization", LiveSocket.basic("priya", "paul")));
+        Outcome outcome = init(Map.of("Authorization", GraphQlOverHttp.basic("priya", "paul")));
         assertThat(outcome.types()).isEmpty();
         assertThat(outcome.closed().getCode()).isEqualTo(4401);
     }

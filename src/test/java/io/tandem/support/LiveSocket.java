@@ -42,16 +42,12 @@ public final class LiveSocket implements AutoCloseable {
                 .interceptor(new WebSocketGraphQlClientInterceptor() {
                     @Override
                     public Mono<Object> connectionInitPayload() {
-                        return Mono.just(Map.of("Authorization", basic(user, user)));
+                        return Mono.just(Map.of("Authorization", GraphQlOverHttp.basic(user, user)));
                     }
                 })
                 .build();
         client.start().block(Duration.ofSeconds(20));
         return new LiveSocket(client);
-    }
-
-    public static String basic(String user, String password) {
-        return GraphQlOverHttp.basic(user, password);
     }
 
     /** Runs a query or mutation on this socket. */
