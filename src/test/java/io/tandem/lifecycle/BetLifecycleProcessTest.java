@@ -35,9 +35,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.operaton.bpm.engine.AuthorizationException;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.ManagementService;
@@ -45,7 +49,6 @@ import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.runtime.Job;
-import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -105,21 +108,20 @@ class BetLifecycleProcessTest {
     @Test
     void lowUncertaintyBetSkipsTheSpikeAndEndsClosed() {
         UUID bet = newBet(Uncertainty.LOW);
-        ProcessInstance process = processOf(bet);
-        assertWaitingAt(process, "task_write_brief", "task_map_constraints");
+        assertWaitingAt(bet, "task_write_brief", "task_map_constraints");
 
         passFraming(bet);
-        assertWaitingAt(process, "task_propose_options");
+        assertWaitingAt(bet, "task_propose_options");
         commit(bet);
-        assertWaitingAt(process, "task_mark_delivered");
+        assertWaitingAt(bet, "task_mark_delivered");
         deliver(bet);
-        assertWaitingAt(process, "timer_measurement_period");
-        fireTimer(process, "timer_measurement_period");
+        assertWaitingAt(bet, "timer_measurement_period");
+        fireTimer(bet, "timer_measurement_period");
         recordOutcome(bet);
         sign(bet, "task_sign_outcome_product", "priya", Role.PRODUCT, approve("WON"));
         sign(bet, "task_sign_outcome_engineering", "erin", Role.ENGINEERING, approve("WON"));
 
-        ProcessPath.of(processEngine, process).hasPassed("subprocess_framing_gate", "gateway_spike_needed",
+        path(bet).hasPassed("subprocess_framing_gate", "gateway_spike_needed",
                         "subprocess_commitment_gate", "subprocess_delivery_gate", "subprocess_outcome_gate", "end_closed")
                 .hasNotPassed("task_record_findings", "subprocess_kill_gate").isEnded();
         assertThat(bet(bet).getStage()).isEqualTo(Stage.CLOSED);
@@ -129,39 +131,36 @@ class BetLifecycleProcessTest {
     @Test
     void highUncertaintyBetRunsASpikeAfterFraming() {
         UUID bet = newBet(Uncertainty.HIGH);
-        ProcessInstance process = processOf(bet);
         passFraming(bet);
 
-        assertWaitingAt(process, "task_record_findings");
+        assertWaitingAt(bet, "task_record_findings");
         assertThat(bet(bet).getStage()).isEqualTo(Stage.SPIKE);
     }
 
     @Test
     void spikeVerdictProceedGoesOnToCommitment() {
         UUID bet = newBet(Uncertainty.HIGH);
-        ProcessInstance process = processOf(bet);
         passFraming(bet);
         recordFindings(bet);
-        assertWaitingAt(process, "task_sign_spike_product", "task_sign_spike_engineering");
+        assertWaitingAt(bet, "task_sign_spike_product", "task_sign_spike_engineering");
 
         signSpike(bet, "PROCEED");
 
-        ProcessPath.of(processEngine, process).hasPassed("subprocess_spike_gate", "gateway_spike_verdict");
-        assertWaitingAt(process, "task_propose_options");
+        path(bet).hasPassed("subprocess_spike_gate", "gateway_spike_verdict");
+        assertWaitingAt(bet, "task_propose_options");
         assertThat(bet(bet).getStage()).isEqualTo(Stage.COMMITMENT);
     }
 
     @Test
     void spikeVerdictReframeReturnsToFramingWork() {
         UUID bet = newBet(Uncertainty.HIGH);
-        ProcessInstance process = processOf(bet);
         passFraming(bet);
         recordFindings(bet);
 
         signSpike(bet, "REFRAME");
 
-        ProcessPath.of(processEngine, process).hasPassed("gateway_spike_verdict", "gateway_framing_entry");
-        assertWaitingAt(process, "task_write_brief", "task_map_constraints");
+        path(bet).hasPassed("gateway_spike_verdict", "gateway_framing_entry");
+        assertWaitingAt(bet, "task_write_brief", "task_map_constraints");
         assertThat(bet(bet).getStage()).isEqualTo(Stage.FRAMING);
         assertThat(lastDecision(bet).getKind()).isEqualTo(DecisionKind.SPIKE_VERDICT);
         assertThat(lastDecision(bet).getChosenOption()).isEqualTo("REFRAME");
@@ -170,13 +169,12 @@ class BetLifecycleProcessTest {
     @Test
     void spikeVerdictKillEndsAtEndKilled() {
         UUID bet = newBet(Uncertainty.HIGH);
-        ProcessInstance process = processOf(bet);
         passFraming(bet);
         recordFindings(bet);
 
         signSpike(bet, "KILL");
 
-        ProcessPath.of(processEngine, process).hasPassed("end_spike_killed", "end_killed")
+        path(bet).hasPassed("end_spike_killed", "end_killed")
                 .hasNotPassed("end_closed", "end_killed_by_agreement").isEnded();
         assertThat(bet(bet).getStage()).isEqualTo(Stage.CLOSED);
         assertThat(bet(bet).getOutcome()).isEqualTo(Outcome.KILLED);
@@ -185,45 +183,42 @@ class BetLifecycleProcessTest {
     @Test
     void spikeTimeboxTimerOpensTheVerdictGateWithoutFindings() {
         UUID bet = newBet(Uncertainty.HIGH);
-        ProcessInstance process = processOf(bet);
         passFraming(bet);
 
-        fireTimer(process, "timer_spike_timebox");
+        fireTimer(bet, "timer_spike_timebox");
 
-        ProcessPath.of(processEngine, process).hasPassed("timer_spike_timebox");
-        assertWaitingAt(process, "task_sign_spike_product", "task_sign_spike_engineering");
+        path(bet).hasPassed("timer_spike_timebox");
+        assertWaitingAt(bet, "task_sign_spike_product", "task_sign_spike_engineering");
         assertThat(bet(bet).getSpikeFindings()).isNull();
     }
 
     @Test
     void measurementPeriodTimerOpensTheOutcomeReview() {
         UUID bet = newBet(Uncertainty.LOW);
-        ProcessInstance process = processOf(bet);
         passFraming(bet);
         commit(bet);
         deliver(bet);
         assertThat(bet(bet).getStage()).isEqualTo(Stage.MEASURING);
 
-        fireTimer(process, "timer_measurement_period");
+        fireTimer(bet, "timer_measurement_period");
 
-        ProcessPath.of(processEngine, process).hasPassed("timer_measurement_period");
-        assertWaitingAt(process, "task_record_outcome");
+        path(bet).hasPassed("timer_measurement_period");
+        assertWaitingAt(bet, "task_record_outcome");
         assertThat(bet(bet).getStage()).isEqualTo(Stage.OUTCOME_REVIEW);
     }
 
     @Test
     void killAgreedByBothSidesEndsAtEndKilledByAgreement() {
         UUID bet = newBet(Uncertainty.LOW);
-        ProcessInstance process = processOf(bet);
         passFraming(bet);
         commit(bet);
 
         proposeKill(bet, "The payment provider is sunsetting the API");
-        assertWaitingAt(process, "task_mark_delivered", "task_sign_kill_product", "task_sign_kill_engineering");
+        assertWaitingAt(bet, "task_mark_delivered", "task_sign_kill_product", "task_sign_kill_engineering");
         sign(bet, "task_sign_kill_engineering", "erin", Role.ENGINEERING, approve(null));
         sign(bet, "task_sign_kill_product", "priya", Role.PRODUCT, approve(null));
 
-        ProcessPath.of(processEngine, process).hasPassed("subprocess_kill_gate", "end_killed_by_agreement")
+        path(bet).hasPassed("subprocess_kill_gate", "end_killed_by_agreement")
                 .hasNotPassed("end_closed").isEnded();
         assertThat(openTasks(bet)).isEmpty();
         assertThat(bet(bet).getOutcome()).isEqualTo(Outcome.KILLED);
@@ -233,110 +228,88 @@ class BetLifecycleProcessTest {
     @Test
     void killRejectedEndsOnlyTheKillGateAndTheStagesContinue() {
         UUID bet = newBet(Uncertainty.LOW);
-        ProcessInstance process = processOf(bet);
         passFraming(bet);
 
         proposeKill(bet, "A competitor shipped this already");
         sign(bet, "task_sign_kill_product", "priya", Role.PRODUCT, approve(null));
         sign(bet, "task_sign_kill_engineering", "erin", Role.ENGINEERING, requestChanges("Ours still differs"));
 
-        ProcessPath.of(processEngine, process).hasPassed("end_kill_rejected").hasNotPassed("end_killed_by_agreement")
+        path(bet).hasPassed("end_kill_rejected").hasNotPassed("end_killed_by_agreement")
                 .isNotEnded();
-        assertWaitingAt(process, "task_propose_options");
+        assertWaitingAt(bet, "task_propose_options");
         assertThat(lastDecision(bet).getKind()).isEqualTo(DecisionKind.KILL_REJECTED);
         commit(bet);
-        assertWaitingAt(process, "task_mark_delivered");
+        assertWaitingAt(bet, "task_mark_delivered");
     }
 
-    @Test
-    void changesRequestedAtFramingReturnToFramingWork() {
-        UUID bet = newBet(Uncertainty.LOW);
-        ProcessInstance process = processOf(bet);
-        completeFramingWork(bet);
-
-        sign(bet, "task_sign_framing_product", "priya", Role.PRODUCT, requestChanges("The segment is too broad"));
-
-        ProcessPath.of(processEngine, process).hasPassed("end_framing_changes_requested_product");
-        assertWaitingAt(process, "task_write_brief", "task_map_constraints");
+    /** A gate where one side asks for changes, and where the bet goes back to. */
+    record ChangesRequested(String gate, Uncertainty uncertainty, BiConsumer<BetLifecycleProcessTest, UUID> reachGate,
+            String signTask, Role side, String reason, String end, Stage stage, String... workAgain) {
+        @Override
+        public String toString() {
+            return gate;
+        }
     }
 
-    @Test
-    void changesRequestedAtTheSpikeVerdictReturnToRecordingFindings() {
-        UUID bet = newBet(Uncertainty.HIGH);
-        ProcessInstance process = processOf(bet);
-        passFraming(bet);
-        recordFindings(bet);
-
-        sign(bet, "task_sign_spike_engineering", "erin", Role.ENGINEERING, requestChanges("Measure the redirect latency too"));
-
-        ProcessPath.of(processEngine, process).hasPassed("end_spike_changes_requested_engineering");
-        assertWaitingAt(process, "task_record_findings");
-        assertThat(bet(bet).getStage()).isEqualTo(Stage.SPIKE);
+    static Stream<ChangesRequested> changesRequested() {
+        return Stream.of(
+                new ChangesRequested("framing", Uncertainty.LOW, BetLifecycleProcessTest::completeFramingWork,
+                        "task_sign_framing_product", Role.PRODUCT, "The segment is too broad",
+                        "end_framing_changes_requested_product", Stage.FRAMING, "task_write_brief", "task_map_constraints"),
+                new ChangesRequested("spike verdict", Uncertainty.HIGH, (test, bet) -> {
+                    test.passFraming(bet);
+                    test.recordFindings(bet);
+                }, "task_sign_spike_engineering", Role.ENGINEERING, "Measure the redirect latency too",
+                        "end_spike_changes_requested_engineering", Stage.SPIKE, "task_record_findings"),
+                new ChangesRequested("commitment", Uncertainty.LOW, (test, bet) -> {
+                    test.passFraming(bet);
+                    test.proposeOptions(bet);
+                }, "task_sign_commitment_product", Role.PRODUCT, "Both miss the holiday season",
+                        "end_commitment_changes_requested_product", Stage.COMMITMENT, "task_propose_options"),
+                new ChangesRequested("delivery", Uncertainty.LOW, (test, bet) -> {
+                    test.passFraming(bet);
+                    test.commit(bet);
+                    test.sign(bet, "task_mark_delivered", "erin", Role.ENGINEERING, approve(null));
+                }, "task_confirm_delivery", Role.PRODUCT, "Refunds still use the old flow",
+                        "end_delivery_changes_requested_product", Stage.DELIVERY, "task_mark_delivered"),
+                new ChangesRequested("outcome review", Uncertainty.LOW, (test, bet) -> {
+                    test.passFraming(bet);
+                    test.commit(bet);
+                    test.deliver(bet);
+                    test.fireTimer(bet, "timer_measurement_period");
+                    test.recordOutcome(bet);
+                }, "task_sign_outcome_engineering", Role.ENGINEERING, "Measure a full month",
+                        "end_outcome_changes_requested_engineering", Stage.OUTCOME_REVIEW, "task_record_outcome"));
     }
 
-    @Test
-    void changesRequestedAtCommitmentReturnToProposingOptions() {
-        UUID bet = newBet(Uncertainty.LOW);
-        ProcessInstance process = processOf(bet);
-        passFraming(bet);
-        proposeOptions(bet);
+    @ParameterizedTest(name = "changes requested at {0} return to its work")
+    @MethodSource("changesRequested")
+    void changesRequestedAtAGateReturnToTheWorkBeforeIt(ChangesRequested gate) {
+        UUID bet = newBet(gate.uncertainty());
+        gate.reachGate().accept(this, bet);
 
-        sign(bet, "task_sign_commitment_product", "priya", Role.PRODUCT, requestChanges("Both miss the holiday season"));
+        sign(bet, gate.signTask(), gate.side() == Role.PRODUCT ? "priya" : "erin", gate.side(), requestChanges(gate.reason()));
 
-        ProcessPath.of(processEngine, process).hasPassed("end_commitment_changes_requested_product");
-        assertWaitingAt(process, "task_propose_options");
-        assertThat(bet(bet).getStage()).isEqualTo(Stage.COMMITMENT);
-    }
-
-    @Test
-    void changesRequestedAtDeliveryReturnToMarkingDelivered() {
-        UUID bet = newBet(Uncertainty.LOW);
-        ProcessInstance process = processOf(bet);
-        passFraming(bet);
-        commit(bet);
-        sign(bet, "task_mark_delivered", "erin", Role.ENGINEERING, approve(null));
-
-        sign(bet, "task_confirm_delivery", "priya", Role.PRODUCT, requestChanges("Refunds still use the old flow"));
-
-        ProcessPath.of(processEngine, process).hasPassed("end_delivery_changes_requested_product");
-        assertWaitingAt(process, "task_mark_delivered");
-        assertThat(bet(bet).getStage()).isEqualTo(Stage.DELIVERY);
-    }
-
-    @Test
-    void changesRequestedAtOutcomeReviewReturnToRecordingTheOutcome() {
-        UUID bet = newBet(Uncertainty.LOW);
-        ProcessInstance process = processOf(bet);
-        passFraming(bet);
-        commit(bet);
-        deliver(bet);
-        fireTimer(process, "timer_measurement_period");
-        recordOutcome(bet);
-
-        sign(bet, "task_sign_outcome_engineering", "erin", Role.ENGINEERING, requestChanges("Measure a full month"));
-
-        ProcessPath.of(processEngine, process).hasPassed("end_outcome_changes_requested_engineering");
-        assertWaitingAt(process, "task_record_outcome");
-        assertThat(bet(bet).getStage()).isEqualTo(Stage.OUTCOME_REVIEW);
+        path(bet).hasPassed(gate.end());
+        assertWaitingAt(bet, gate.workAgain());
+        assertThat(bet(bet).getStage()).isEqualTo(gate.stage());
     }
 
     @Test
     void gateTaskCompletedInTasklistWithoutTheRoleIsRefusedByTheEngine() {
         UUID bet = newBet(Uncertainty.LOW);
-        ProcessInstance process = processOf(bet);
         completeFramingWork(bet);
 
         // engineering is no candidate of product's side, so the engine's authorization refuses before any listener runs
         assertThatThrownBy(() -> sign(bet, "task_sign_framing_product", "erin", Role.ENGINEERING, approve(null)))
                 .isInstanceOf(AuthorizationException.class).hasMessageContaining("TASK_WORK");
 
-        assertWaitingAt(process, "task_sign_framing_product", "task_sign_framing_engineering");
+        assertWaitingAt(bet, "task_sign_framing_product", "task_sign_framing_engineering");
     }
 
     @Test
     void gateTaskCompletedInTasklistBySamePersonForBothSidesIsRefused() {
         UUID bet = newBet(Uncertainty.LOW);
-        ProcessInstance process = processOf(bet);
         completeFramingWork(bet);
         complete(bet, "task_sign_framing_product", "sam", Set.of(Role.PRODUCT, Role.ENGINEERING), approve(null));
 
@@ -345,7 +318,7 @@ class BetLifecycleProcessTest {
                 .satisfies(e -> assertThat(RuleViolation.findIn(e)).isNotNull()
                         .extracting(RuleViolation::code).isEqualTo(ErrorCode.SAME_PERSON));
 
-        assertWaitingAt(process, "task_sign_framing_engineering");
+        assertWaitingAt(bet, "task_sign_framing_engineering");
     }
 
     // --- domain prerequisites, through the Spring services as the person who would provide them
@@ -453,8 +426,10 @@ class BetLifecycleProcessTest {
     }
 
     /** Executes the timer now instead of waiting for its due date (which is days away). */
-    private void fireTimer(ProcessInstance process, String timerId) {
-        Job timer = managementService.createJobQuery().processInstanceId(process.getId()).timers()
+    private void fireTimer(UUID bet, String timerId) {
+        String process = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(bet.toString())
+                .singleResult().getId();
+        Job timer = managementService.createJobQuery().processInstanceId(process).timers()
                 .activityId(timerId).singleResult();
         assertThat(timer).as("timer " + timerId).isNotNull();
         managementService.executeJob(timer.getId());
@@ -463,15 +438,15 @@ class BetLifecycleProcessTest {
     // --- reading
 
     /** The process waits at these activities, and the open tasks are exactly those of them that are tasks. */
-    private void assertWaitingAt(ProcessInstance process, String... activities) {
-        ProcessPath.of(processEngine, process).isWaitingAt(activities);
+    private void assertWaitingAt(UUID bet, String... activities) {
+        path(bet).isWaitingAt(activities);
         List<String> tasks = Arrays.stream(activities).filter(a -> a.startsWith("task_")).toList();
-        assertThat(taskService.createTaskQuery().processInstanceId(process.getId()).list())
-                .extracting(Task::getTaskDefinitionKey).containsExactlyInAnyOrderElementsOf(tasks);
+        assertThat(openTasks(bet)).containsExactlyInAnyOrderElementsOf(tasks);
     }
 
-    private ProcessInstance processOf(UUID bet) {
-        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(bet.toString()).singleResult();
+    /** Where the bet's process has been and waits, found by the bet's id even after the process ended. */
+    private ProcessPath path(UUID bet) {
+        return ProcessPath.of(processEngine, bet);
     }
 
     private Bet bet(UUID bet) {

@@ -3,11 +3,11 @@ package io.tandem.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.UUID;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.history.HistoricActivityInstance;
-import org.operaton.bpm.engine.runtime.ProcessInstance;
 
 /**
  * Where one process instance has been and where it waits, read from the engine's history and runtime: the few
@@ -20,14 +20,16 @@ final class ProcessPath {
     private final RuntimeService runtime;
     private final String processInstanceId;
 
-    private ProcessPath(ProcessEngine engine, ProcessInstance process) {
+    private ProcessPath(ProcessEngine engine, UUID bet) {
         this.history = engine.getHistoryService();
         this.runtime = engine.getRuntimeService();
-        this.processInstanceId = process.getId();
+        this.processInstanceId = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(bet.toString())
+                .singleResult().getId();
     }
 
-    static ProcessPath of(ProcessEngine engine, ProcessInstance process) {
-        return new ProcessPath(engine, process);
+    /** The path of the bet's one process instance, running or ended. */
+    static ProcessPath of(ProcessEngine engine, UUID bet) {
+        return new ProcessPath(engine, bet);
     }
 
     /** Each of these activities was entered and left at least once. */
