@@ -15,10 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.ClassPathResource;
@@ -108,13 +110,28 @@ class InputValidationTest extends GraphQlTestBase {
         refused(response, "createBet", "INVALID_INPUT", "title");
     }
 
-    @Test
-    void refusesATitleOverTwoHundredCharacters() {
+    /** New bets with one invalid field, each made from a marker that would stand in its title. */
+    static Stream<Arguments> invalidNewBets() {
+        Stream<Arguments> timeboxes = Stream.of("five days", "P", "PT0S", "P0D", "-P5D").map(timebox -> Arguments.of(
+                "spike timebox " + timebox, (Function<String, Map<String, Object>>) marker -> input("title", marker,
+                        "spikeTimebox", timebox), "spikeTimebox"));
+        return Stream.concat(Stream.of(
+                Arguments.of("a title over 200 characters",
+                        (Function<String, Map<String, Object>>) marker -> input("title", padded(marker, 201)), "title"),
+                Arguments.of("high uncertainty without a spike question",
+                        (Function<String, Map<String, Object>>) marker -> input("title", marker, "uncertainty", "HIGH"),
+                        "spikeQuestion")), timeboxes);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidNewBets")
+    void refusesANewBetWithAnInvalidFieldAndCreatesNone(String what, Function<String, Map<String, Object>> newBet,
+            String field) {
         String marker = uniqueMarker();
 
-        Response response = mutate("priya", "createBet", input("title", padded(marker, 201)));
+        Response response = mutate("priya", "createBet", newBet.apply(marker));
 
-        refused(response, "createBet", "INVALID_INPUT", "title");
+        refused(response, "createBet", "INVALID_INPUT", field);
         assertThat(betsTitled(marker)).isZero();
     }
 
@@ -128,26 +145,20 @@ class InputValidationTest extends GraphQlTestBase {
         assertThat(betsTitled(marker)).isEqualTo(1);
     }
 
-    @Test
-    void refusesAProblemOverTwentyThousandCharacters() {
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("invalidProblems")
+    void refusesAnEmptyOrOverLongProblem(String problem, String what) {
         String bet = driver.createBet("priya");
         Map<String, Object> before = driver.state(bet);
 
-        Response response = mutate("priya", "reviseBrief", input("betId", bet, "problem", "p".repeat(20_001)));
+        Response response = mutate("priya", "reviseBrief", input("betId", bet, "problem", problem));
 
         refused(response, "reviseBrief", "INVALID_INPUT", "problem");
         assertThat(driver.state(bet)).isEqualTo(before);
     }
 
-    @Test
-    void refusesAnEmptyProblem() {
-        String bet = driver.createBet("priya");
-        Map<String, Object> before = driver.state(bet);
-
-        Response response = mutate("priya", "reviseBrief", input("betId", bet, "problem", " "));
-
-        refused(response, "reviseBrief", "INVALID_INPUT", "problem");
-        assertThat(driver.state(bet)).isEqualTo(before);
+    static Stream<Arguments> invalidProblems() {
+        return Stream.of(Arguments.of("p".repeat(20_001), "20,001 characters"), Arguments.of(" ", "blank"));
     }
 
     @Test
@@ -164,27 +175,6 @@ class InputValidationTest extends GraphQlTestBase {
     }
 
     // --- durations and the spike plan ------------------------------------------------------------
-
-    @ParameterizedTest
-    @ValueSource(strings = {"five days", "P", "PT0S", "P0D", "-P5D"})
-    void refusesASpikeTimeboxThatIsNotAPositiveIsoDuration(String timebox) {
-        String title = uniqueMarker();
-
-        Response response = mutate("priya", "createBet", input("title", title, "spikeTimebox", timebox));
-
-        refused(response, "createBet", "INVALID_INPUT", "spikeTimebox");
-        assertThat(betsTitled(title)).isZero();
-    }
-
-    @Test
-    void refusesHighUncertaintyWithoutASpikeQuestion() {
-        String title = uniqueMarker();
-
-        Response response = mutate("priya", "createBet", input("title", title, "uncertainty", "HIGH"));
-
-        refused(response, "createBet", "INVALID_INPUT", "spikeQuestion");
-        assertThat(betsTitled(title)).isZero();
-    }
 
     // --- malformed values: top-level validation errors -------------------------------------------
 
@@ -245,25 +235,13 @@ class InputValidationTest extends GraphQlTestBase {
         topLevelError(response, "BAD_REQUEST");
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {0, 101})
-    void refusesADecisionPageSizeOutsideOneToAHundredAsABadRequest(int first) {
+    @ParameterizedTest(name = "{0}(first: {1})")
+    @CsvSource({"decisions, 0", "decisions, 101", "comments, 0", "comments, 101"})
+    void refusesAPageSizeOutsideOneToAHundredInsideABetAsABadRequest(String list, int first) {
         String bet = driver.createBet("priya");
 
-        Response response = post("lena", "query($id: ID!, $first: Int) { bet(id: $id) { id decisions(first: $first) { totalCount } } }",
-                Map.of("id", bet, "first", first));
-
-        onlyError(response, "BAD_REQUEST");
-        assertThat(response.data("bet").isNull()).as(response.body()).isTrue();
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {0, 101})
-    void refusesACommentPageSizeOutsideOneToAHundredAsABadRequest(int first) {
-        String bet = driver.createBet("priya");
-
-        Response response = post("lena", "query($id: ID!, $first: Int) { bet(id: $id) { id comments(first: $first) { totalCount } } }",
-                Map.of("id", bet, "first", first));
+        Response response = post("lena", "query($id: ID!, $first: Int) { bet(id: $id) { id " + list
+                + "(first: $first) { totalCount } } }", Map.of("id", bet, "first", first));
 
         onlyError(response, "BAD_REQUEST");
         assertThat(response.data("bet").isNull()).as(response.body()).isTrue();
