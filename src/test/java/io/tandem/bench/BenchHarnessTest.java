@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -23,9 +22,6 @@ class BenchHarnessTest extends GraphQlTestBase {
 
     @Autowired
     private ApplicationContext context;
-
-    @LocalServerPort
-    private int port;
 
     @Test
     void generatesBetsOverEveryStageAndReportsReadFiguresWithAPageCostThatDoesNotGrowWithItsSize(@TempDir Path out) throws Exception {

@@ -1,5 +1,9 @@
 package io.tandem.brief;
 
+import static io.tandem.support.TaskKeys.ENGINEERING_COMMITMENT;
+import static io.tandem.support.TaskKeys.ENGINEERING_FRAMING;
+import static io.tandem.support.TaskKeys.PRODUCT_COMMITMENT;
+import static io.tandem.support.TaskKeys.PRODUCT_FRAMING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.support.GraphQlTestBase;
@@ -12,12 +16,12 @@ class BriefBindingTest extends GraphQlTestBase {
 
     @Test
     void revisingTheBriefAfterProductSignedFramingReopensProductsSignOff() {
-        String bet = framingGateOpen();
+        String bet = driver.framingGateOpen();
         assertThat(driver.sign("priya", bet, "FRAMING").ok()).isTrue();
-        assertThat(driver.waitingOn(bet)).containsExactly("task_sign_framing_engineering");
+        assertThat(driver.waitingOn(bet)).containsExactly(ENGINEERING_FRAMING);
 
         assertThat(driver.reviseBrief("priya", bet, "problem", "Checkout abandons at payment and at address entry").ok()).isTrue();
-        assertThat(driver.waitingOn(bet)).containsExactlyInAnyOrder("task_sign_framing_product", "task_sign_framing_engineering");
+        assertThat(driver.waitingOn(bet)).containsExactlyInAnyOrder(PRODUCT_FRAMING, ENGINEERING_FRAMING);
 
         assertThat(driver.sign("erin", bet, "FRAMING").ok()).isTrue();
         assertThat(driver.stage(bet)).isEqualTo("FRAMING");
@@ -26,16 +30,16 @@ class BriefBindingTest extends GraphQlTestBase {
 
     @Test
     void aRevisionWithTheSameTextKeepsTheSignOff() {
-        String bet = framingGateOpen();
+        String bet = driver.framingGateOpen();
         assertThat(driver.sign("erin", bet, "FRAMING").ok()).isTrue();
         assertThat(driver.reviseBrief("priya", bet).ok()).isTrue();
-        assertThat(driver.waitingOn(bet)).containsExactly("task_sign_framing_product");
+        assertThat(driver.waitingOn(bet)).containsExactly(PRODUCT_FRAMING);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void theDecisionNamesTheBriefRevisionEachSideApproved() {
-        String bet = framingGateOpen();
+        String bet = driver.framingGateOpen();
         assertThat(driver.sign("erin", bet, "FRAMING").ok()).isTrue();
         assertThat(driver.sign("priya", bet, "FRAMING").ok()).isTrue();
         Map<String, Object> state = driver.state(bet);
@@ -47,19 +51,12 @@ class BriefBindingTest extends GraphQlTestBase {
     @Test
     void revisingTheBriefDuringTheCommitmentGateReopensTheApprovalGivenOnTheOldText() {
         String bet = driver.createBet("priya");
-        driver.passFraming(bet);
-        String option = driver.proposeTwoOptions(bet).get(0);
+        String option = driver.commitmentGateOpen(bet);
         assertThat(driver.sign("erin", bet, "COMMITMENT", "optionId", option).ok()).isTrue();
 
         assertThat(driver.reviseBrief("priya", bet, "nonGoals", List.of("Redesigning the cart", "New currencies")).ok()).isTrue();
-        assertThat(driver.waitingOn(bet)).containsExactlyInAnyOrder("task_sign_commitment_product", "task_sign_commitment_engineering");
+        assertThat(driver.waitingOn(bet)).containsExactlyInAnyOrder(PRODUCT_COMMITMENT, ENGINEERING_COMMITMENT);
         assertThat(driver.sign("priya", bet, "COMMITMENT", "optionId", option).ok()).isTrue();
         assertThat(driver.sign("erin", bet, "COMMITMENT", "optionId", option).betStage()).isEqualTo("DELIVERY");
-    }
-
-    private String framingGateOpen() {
-        String bet = driver.createBet("priya");
-        driver.completeFramingWork(bet);
-        return bet;
     }
 }

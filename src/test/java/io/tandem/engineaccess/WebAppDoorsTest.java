@@ -1,5 +1,7 @@
 package io.tandem.engineaccess;
 
+import static io.tandem.support.TaskKeys.ENGINEERING_FRAMING;
+import static io.tandem.support.TaskKeys.PRODUCT_FRAMING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +34,6 @@ import org.operaton.bpm.engine.runtime.Job;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The engine's web apps and the engine REST API behind them, signed in with the demo login as a person would: a product or
@@ -49,12 +50,6 @@ class WebAppDoorsTest extends GraphQlTestBase {
         WebAppSession.registerForTheWebApps(processEngine);
     }
 
-
-    private static final String PRODUCT_FRAMING = "task_sign_framing_product";
-    private static final String ENGINEERING_FRAMING = "task_sign_framing_engineering";
-
-    @LocalServerPort
-    private int port;
     @Autowired
     private RuntimeService runtimeService;
     @Autowired

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * One test per bound on a GraphQL request, at the documented defaults (docs/api.md, "Limits"; tandem.graphql.*): a
@@ -35,9 +34,6 @@ class GraphQlLimitsTest extends GraphQlTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REQUEST_BYTES = 256 * 1024;
-
-    @LocalServerPort
-    private int port;
 
     /** A limit on a query's shape: the largest query it lets through, the smallest it refuses, and why. */
     record ShapeLimit(String name, String largest, String tooLarge, String code, String refusal) {

@@ -1,5 +1,6 @@
 package io.tandem.inbox;
 
+import static io.tandem.support.TaskKeys.PRODUCT_FRAMING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.decision.Gate;
@@ -22,8 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * engine's own API, and installing it copies the links already there.
  */
 class CandidateIndexTest extends GraphQlTestBase {
-
-    private static final String PRODUCT_FRAMING = "task_sign_framing_product";
 
     @Autowired
     private InboxQuery query;

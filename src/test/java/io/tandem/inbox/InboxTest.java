@@ -1,5 +1,7 @@
 package io.tandem.inbox;
 
+import static io.tandem.support.TaskKeys.ENGINEERING_FRAMING;
+import static io.tandem.support.TaskKeys.PRODUCT_FRAMING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.support.GraphQlTestBase;
@@ -22,8 +24,6 @@ import org.springframework.security.provisioning.UserDetailsManager;
  */
 class InboxTest extends GraphQlTestBase {
 
-    private static final String PRODUCT_FRAMING = "task_sign_framing_product";
-    private static final String ENGINEERING_FRAMING = "task_sign_framing_engineering";
     /** An id as identity providers issue them, which the engine's default id pattern refuses. */
     private static final String JANE = "jane.doe-2";
 

@@ -1,6 +1,8 @@
 package io.tandem.inbox;
 
 import static io.tandem.support.LiveSocket.about;
+import static io.tandem.support.LiveSockets.ARRIVES;
+import static io.tandem.support.TaskKeys.ACKNOWLEDGE_CONSTRAINT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -10,22 +12,20 @@ import io.tandem.live.LiveEventStream;
 import io.tandem.support.BetRows;
 import io.tandem.support.GraphQlTestBase;
 import io.tandem.support.LiveSocket;
+import io.tandem.support.LiveSockets;
 import io.tandem.support.Payload;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.operaton.bpm.engine.AuthorizationException;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,12 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class LateConstraintTest extends GraphQlTestBase {
 
-    private static final String ACKNOWLEDGE = "task_acknowledge_constraint";
     private static final String TITLE = "Card data stays in the EU";
-    private static final Duration ARRIVES = Duration.ofSeconds(15);
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private LiveEventStream stream;
     @Autowired
@@ -50,12 +46,8 @@ class LateConstraintTest extends GraphQlTestBase {
     @Autowired
     private RuntimeService runtimeService;
 
-    private final List<LiveSocket> sockets = new ArrayList<>();
-
-    @AfterEach
-    void closeSockets() {
-        sockets.forEach(LiveSocket::close);
-    }
+    @RegisterExtension
+    final LiveSockets sockets = new LiveSockets();
 
     @Test
     void aBlockingConstraintAddedInDeliveryAsksProductAndHoldsDeliveryUntilAcknowledgedThroughGraphQl() {
@@ -73,7 +65,7 @@ class LateConstraintTest extends GraphQlTestBase {
         assertThat(tasklistTasks("priya", bet)).extracting(Task::getId).containsExactly((String) task.get("taskId"));
         assertThat(watching.await(kind("CONSTRAINT_ADDED"), ARRIVES))
                 .containsEntry("summary", "BLOCKING constraint '" + TITLE + "' added by Erin Walsh");
-        assertThat(inbox.await(about(bet).and(step(ACKNOWLEDGE)), ARRIVES)).containsEntry("kind", "CREATED")
+        assertThat(inbox.await(about(bet).and(step(ACKNOWLEDGE_CONSTRAINT)), ARRIVES)).containsEntry("kind", "CREATED")
                 .containsEntry("role", "PRODUCT").containsEntry("taskId", task.get("taskId"));
 
         // engineering's side of delivery does not pass the gate; product's confirmation would, and is held
@@ -85,7 +77,7 @@ class LateConstraintTest extends GraphQlTestBase {
         assertThat(acknowledgements(acknowledged)).containsExactly("priya:We keep an EU replica");
         assertThat(myTasks("priya", bet)).extracting(t -> t.get("step")).containsExactly("task_confirm_delivery");
         assertThat(tasklistTasks("priya", bet)).extracting(Task::getTaskDefinitionKey).containsExactly("task_confirm_delivery");
-        assertThat(inbox.await(about(bet).and(step(ACKNOWLEDGE)), ARRIVES)).containsEntry("kind", "COMPLETED")
+        assertThat(inbox.await(about(bet).and(step(ACKNOWLEDGE_CONSTRAINT)), ARRIVES)).containsEntry("kind", "COMPLETED")
                 .containsEntry("assignee", null);
         assertThat(watching.await(kind("CONSTRAINT_ACKNOWLEDGED"), ARRIVES))
                 .containsEntry("summary", "Priya Patel acknowledged constraint '" + TITLE + "'");
@@ -176,8 +168,8 @@ class LateConstraintTest extends GraphQlTestBase {
     }
 
     private static Map<String, Object> acknowledgementTaskIn(List<Map<String, Object>> tasks) {
-        assertThat(tasks).extracting(t -> t.get("step")).contains(ACKNOWLEDGE);
-        return tasks.stream().filter(t -> ACKNOWLEDGE.equals(t.get("step"))).findFirst().orElseThrow();
+        assertThat(tasks).extracting(t -> t.get("step")).contains(ACKNOWLEDGE_CONSTRAINT);
+        return tasks.stream().filter(t -> ACKNOWLEDGE_CONSTRAINT.equals(t.get("step"))).findFirst().orElseThrow();
     }
 
     /** What Tasklist lists for a product person: the bet's open tasks offered to their group. */
@@ -212,9 +204,7 @@ class LateConstraintTest extends GraphQlTestBase {
     }
 
     private LiveSocket socket(String user) {
-        LiveSocket socket = LiveSocket.open(port, user);
-        sockets.add(socket);
-        return socket;
+        return sockets.open(port, user);
     }
 
     private static Predicate<Map<String, Object>> kind(String kind) {

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -20,9 +19,6 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = "tandem.inbox.stalled-after=PT2S")
 class StalledGateTest extends GraphQlTestBase {
-
-    @LocalServerPort
-    private int port;
 
     @Test
     void aGateWaitingPastTheThresholdIsFlaggedPrioritisedAndEscalated() {

@@ -1,5 +1,7 @@
 package io.tandem.inbox;
 
+import static io.tandem.support.TaskKeys.ENGINEERING_FRAMING;
+import static io.tandem.support.TaskKeys.PRODUCT_FRAMING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -26,9 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * authentication. What it does shows in the GraphQL inbox, and it meets the same rules.
  */
 class TasklistDoorTest extends GraphQlTestBase {
-
-    private static final String PRODUCT_FRAMING = "task_sign_framing_product";
-    private static final String ENGINEERING_FRAMING = "task_sign_framing_engineering";
 
     @Autowired
     private TaskService taskService;

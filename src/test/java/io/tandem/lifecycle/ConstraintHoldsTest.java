@@ -1,5 +1,9 @@
 package io.tandem.lifecycle;
 
+import static io.tandem.support.TaskKeys.ACKNOWLEDGE_CONSTRAINT;
+import static io.tandem.support.TaskKeys.ENGINEERING_COMMITMENT;
+import static io.tandem.support.TaskKeys.ENGINEERING_FRAMING;
+import static io.tandem.support.TaskKeys.PRODUCT_FRAMING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,10 +29,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * stands reopens product's side; kill and change gates are never held.
  */
 class ConstraintHoldsTest extends GraphQlTestBase {
-
-    private static final String PRODUCT_FRAMING = "task_sign_framing_product";
-    private static final String ENGINEERING_FRAMING = "task_sign_framing_engineering";
-    private static final String ACKNOWLEDGE = "task_acknowledge_constraint";
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -69,14 +69,13 @@ class ConstraintHoldsTest extends GraphQlTestBase {
     @Test
     void theApprovalThatWouldPassTheGateIsHeldByABlockingConstraintProductsApprovalDidNotSee() {
         String bet = driver.createBet("priya");
-        driver.passFraming(bet);
-        String option = driver.proposeTwoOptions(bet).get(0);
+        String option = driver.commitmentGateOpen(bet);
         assertThat(driver.sign("priya", bet, "COMMITMENT", "optionId", option).ok()).isTrue();
         // recorded behind the round's back, as a replica still on the previous release would: no round restarts
         String constraint = recordConstraintDirectly(bet, "BLOCKING");
 
         refusedWithoutChange(bet, () -> driver.sign("erin", bet, "COMMITMENT", "optionId", option));
-        assertThat(driver.waitingOn(bet)).containsExactly("task_sign_commitment_engineering");
+        assertThat(driver.waitingOn(bet)).containsExactly(ENGINEERING_COMMITMENT);
 
         assertThat(driver.acknowledgeConstraint("priya", constraint, null).ok()).isTrue();
         assertThat(driver.sign("erin", bet, "COMMITMENT", "optionId", option).betStage()).isEqualTo("DELIVERY");
@@ -85,15 +84,14 @@ class ConstraintHoldsTest extends GraphQlTestBase {
     @Test
     void aShapingConstraintAfterFramingAsksProductButHoldsNoLaterGate() {
         String bet = driver.createBet("priya");
-        driver.passFraming(bet);
-        String option = driver.proposeTwoOptions(bet).get(0);
+        String option = driver.commitmentGateOpen(bet);
         assertThat(driver.sign("priya", bet, "COMMITMENT", "optionId", option).ok()).isTrue();
 
         driver.addConstraint("erin", bet, "Wallets need a second provider", "SHAPING");
 
-        assertThat(driver.waitingOn(bet)).containsExactlyInAnyOrder("task_sign_commitment_engineering", ACKNOWLEDGE);
+        assertThat(driver.waitingOn(bet)).containsExactlyInAnyOrder(ENGINEERING_COMMITMENT, ACKNOWLEDGE_CONSTRAINT);
         assertThat(driver.sign("erin", bet, "COMMITMENT", "optionId", option).betStage()).isEqualTo("DELIVERY");
-        assertThat(driver.waitingOn(bet)).containsExactlyInAnyOrder("task_mark_delivered", ACKNOWLEDGE);
+        assertThat(driver.waitingOn(bet)).containsExactlyInAnyOrder("task_mark_delivered", ACKNOWLEDGE_CONSTRAINT);
     }
 
     @Test
@@ -122,7 +120,7 @@ class ConstraintHoldsTest extends GraphQlTestBase {
         driver.addConstraint("erin", bet, "Analytics lag by a day", "SHAPING");
 
         assertThat(driver.waitingOn(bet)).as("a SHAPING constraint does not reopen the outcome review")
-                .containsExactlyInAnyOrder("task_sign_outcome_engineering", ACKNOWLEDGE);
+                .containsExactlyInAnyOrder("task_sign_outcome_engineering", ACKNOWLEDGE_CONSTRAINT);
         assertThat(driver.sign("erin", bet, "OUTCOME_REVIEW", "outcomeVerdict", "WON").betStage()).isEqualTo("CLOSED");
         assertThat(driver.state(bet)).containsEntry("outcome", "WON");
         assertThat(driver.waitingOn(bet)).isEmpty();
@@ -136,7 +134,7 @@ class ConstraintHoldsTest extends GraphQlTestBase {
         String constraint = driver.addConstraint("erin", bet, "Half the conversions were bots", "BLOCKING");
 
         assertThat(driver.waitingOn(bet)).containsExactlyInAnyOrder("task_sign_outcome_product", "task_sign_outcome_engineering",
-                ACKNOWLEDGE);
+                ACKNOWLEDGE_CONSTRAINT);
         assertThat(driver.sign("erin", bet, "OUTCOME_REVIEW", "outcomeVerdict", "INCONCLUSIVE").betStage()).isEqualTo("OUTCOME_REVIEW");
         refusedWithoutChange(bet, () -> driver.sign("priya", bet, "OUTCOME_REVIEW", "outcomeVerdict", "INCONCLUSIVE"));
         assertThat(driver.acknowledgeConstraint("priya", constraint, "We re-measure without bots").ok()).isTrue();

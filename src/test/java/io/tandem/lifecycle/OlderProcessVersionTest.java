@@ -2,14 +2,10 @@ package io.tandem.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.TandemApplication;
 import io.tandem.graphql.GlobalId;
 import io.tandem.support.BetDriver;
-import io.tandem.support.TestDatabase;
-import java.time.Duration;
-import java.util.ArrayList;
+import io.tandem.support.SecondInstance;
 import java.util.Date;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,11 +19,6 @@ import org.operaton.bpm.model.bpmn.Bpmn;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 import org.operaton.bpm.model.bpmn.instance.EndEvent;
 import org.operaton.bpm.model.xml.instance.ModelElementInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A bet started on a version of the lifecycle from before acknowledgement tasks existed has no subscription for
@@ -41,20 +32,13 @@ class OlderProcessVersionTest {
 
     private static final String ACKNOWLEDGEMENT_SUBPROCESS = "subprocess_constraint_acknowledgement";
 
-    private static ConfigurableApplicationContext tandem;
+    private static SecondInstance tandem;
     private static BetDriver driver;
 
     @BeforeAll
     static void startAnInstanceOnADatabaseOfItsOwn() {
-        List<String> args = new ArrayList<>();
-        TestDatabase.registerFresh((name, value) -> args.add("--" + name + "=" + value.get()));
-        args.addAll(List.of("--server.port=0", "--management.server.port=0", "--operaton.bpm.process-engine-name=olderVersions",
-                "--operaton.bpm.job-execution.enabled=false", "--spring.graphql.graphiql.enabled=false"));
-        tandem = new SpringApplicationBuilder(TandemApplication.class).run(args.toArray(String[]::new));
-        int port = ((WebServerApplicationContext) tandem).getWebServer().getPort();
-        driver = new BetDriver(user -> HttpGraphQlTester.create(WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port + "/graphql").defaultHeaders(headers -> headers.setBasicAuth(user, user))
-                .responseTimeout(Duration.ofSeconds(60)).build()));
+        tandem = SecondInstance.onAFreshDatabase("olderVersions");
+        driver = tandem.driver();
     }
 
     @AfterAll
@@ -66,9 +50,9 @@ class OlderProcessVersionTest {
 
     @Test
     void aConstraintAddedToABetOnAnOlderVersionMovesItToTheLatestAndOpensTheTask() {
-        RepositoryService repository = tandem.getBean(RepositoryService.class);
-        RuntimeService runtime = tandem.getBean(RuntimeService.class);
-        ManagementService management = tandem.getBean(ManagementService.class);
+        RepositoryService repository = tandem.bean(RepositoryService.class);
+        RuntimeService runtime = tandem.bean(RuntimeService.class);
+        ManagementService management = tandem.bean(ManagementService.class);
         repository.createDeployment().name("bet-lifecycle before acknowledgement tasks")
                 .addModelInstance("bet-lifecycle.bpmn", lifecycleBeforeConstraintTasks()).deploy();
         String bet = driver.createBet("priya");

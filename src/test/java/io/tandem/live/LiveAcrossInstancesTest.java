@@ -1,52 +1,40 @@
 package io.tandem.live;
 
 import static io.tandem.support.LiveSocket.about;
+import static io.tandem.support.LiveSockets.ARRIVES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tandem.TandemApplication;
 import io.tandem.support.GraphQlTestBase;
 import io.tandem.support.LiveSocket;
-import io.tandem.support.TestDatabase;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import io.tandem.support.LiveSockets;
+import io.tandem.support.SecondInstance;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 
 /**
  * Two instances of Tandem on one database, as replicas behind one Service: a subscriber on one instance gets what
  * was committed through the other, in both directions, and nothing of what the other rolled back. The second
- * instance runs in this JVM with an engine of its own name and no job executor (as LocalRunTest starts one).
+ * instance runs in this JVM with an engine of its own name and no job executor (support/SecondInstance).
  */
 class LiveAcrossInstancesTest extends GraphQlTestBase {
 
-    private static final Duration ARRIVES = Duration.ofSeconds(15);
-    private static ConfigurableApplicationContext replica;
+    private static SecondInstance replica;
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private LiveEventStream stream;
 
-    private final List<LiveSocket> sockets = new ArrayList<>();
+    @RegisterExtension
+    final LiveSockets sockets = new LiveSockets();
 
     @BeforeAll
     static void startASecondInstance() {
-        List<String> args = new ArrayList<>();
-        TestDatabase.register((name, value) -> args.add("--" + name + "=" + value.get()));
-        args.addAll(List.of("--server.port=0", "--management.server.port=0", "--operaton.bpm.process-engine-name=liveReplica",
-                "--operaton.bpm.job-execution.enabled=false", "--spring.graphql.graphiql.enabled=false"));
-        replica = new SpringApplicationBuilder(TandemApplication.class).run(args.toArray(String[]::new));
+        replica = SecondInstance.onTheTestDatabase("liveReplica");
     }
 
     @AfterAll
@@ -56,20 +44,16 @@ class LiveAcrossInstancesTest extends GraphQlTestBase {
         }
     }
 
-    @AfterEach
-    void closeSockets() {
-        sockets.forEach(LiveSocket::close);
-    }
-
     @Test
     void subscribersOfEitherInstanceGetWhatTheOtherCommitted() {
         String bet = driver.createBet("priya");
         String constraint = driver.addConstraint("erin", bet, "Rate limit");
-        int replicaPort = ((WebServerApplicationContext) replica).getWebServer().getPort();
-        LiveEventStream replicaStream = replica.getBean(LiveEventStream.class);
+        int replicaPort = replica.port();
+        LiveEventStream replicaStream = replica.bean(LiveEventStream.class);
 
         // on the replica: priya's inbox and leadership watching the bet; on this instance: leadership too
-        LiveSocket.Received priyaThere = socket(replicaPort, "priya").subscribeHeld(replicaStream, LiveSocket.INBOX, Map.of());
+        LiveSocket priyasSocketThere = socket(replicaPort, "priya");
+        LiveSocket.Received priyaThere = priyasSocketThere.subscribeHeld(replicaStream, LiveSocket.INBOX, Map.of());
         LiveSocket.Received lenaThere = socket(replicaPort, "lena").subscribeHeld(replicaStream, LiveSocket.BET, Map.of("id", bet));
         LiveSocket.Received lenaHere = socket(port, "lena").subscribeHeld(stream, LiveSocket.BET, Map.of("id", bet));
 
@@ -81,7 +65,7 @@ class LiveAcrossInstancesTest extends GraphQlTestBase {
         driver.mutateOk("priya", "acknowledgeConstraint", input("constraintId", constraint, "response", "Fine"));
 
         // through the replica's socket: priya signs; both instances' subscribers see it
-        ClientGraphQlResponse signed = sockets.get(0).execute(
+        ClientGraphQlResponse signed = priyasSocketThere.execute(
                 "mutation($input: SignGateInput!) { signGate(input: $input) { userErrors { code } } }",
                 Map.of("input", Map.of("betId", bet, "gate", "FRAMING")));
         assertThat(signed.field("signGate.userErrors").toEntityList(Map.class)).isEmpty();
@@ -99,8 +83,6 @@ class LiveAcrossInstancesTest extends GraphQlTestBase {
     }
 
     private LiveSocket socket(int port, String user) {
-        LiveSocket socket = LiveSocket.open(port, user);
-        sockets.add(socket);
-        return socket;
+        return sockets.open(port, user);
     }
 }

@@ -10,7 +10,6 @@ import io.tandem.support.RawGraphQlSocket.Outcome;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Signing in on /graphql-ws happens in the protocol's connection_init message; the server answers connection_ack,
@@ -19,9 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class LiveSocketSignInTest extends GraphQlTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @LocalServerPort
-    private int port;
 
     @Test
     void rightCredentialsAreAcknowledgedInEitherSpelling() {

@@ -1,12 +1,14 @@
 package io.tandem.live;
 
 import static io.tandem.support.LiveSocket.about;
+import static io.tandem.support.LiveSockets.ARRIVES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tandem.graphql.GlobalId;
 import io.tandem.support.GraphQlTestBase;
 import io.tandem.support.LiveSocket;
+import io.tandem.support.LiveSockets;
 import io.tandem.support.Payload;
 import java.time.Duration;
 import java.util.List;
@@ -16,9 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.operaton.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.SubscriptionErrorException;
@@ -35,11 +37,8 @@ import org.springframework.security.provisioning.UserDetailsManager;
  */
 class LiveUpdatesTest extends GraphQlTestBase {
 
-    private static final Duration ARRIVES = Duration.ofSeconds(15);
     private static final Duration GRACE = Duration.ofMillis(1500);
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private LiveEventStream stream;
     @Autowired
@@ -49,7 +48,8 @@ class LiveUpdatesTest extends GraphQlTestBase {
     @Autowired
     private UserDetailsService userDetails;
 
-    private final List<LiveSocket> sockets = new java.util.ArrayList<>();
+    @RegisterExtension
+    final LiveSockets sockets = new LiveSockets();
 
     @BeforeEach
     void noRoleUser() {
@@ -59,16 +59,16 @@ class LiveUpdatesTest extends GraphQlTestBase {
     }
 
     @AfterEach
-    void closeSockets() {
+    void stopListeningToRaisedEvents() {
         live.onRaised(null);
-        sockets.forEach(LiveSocket::close);
     }
 
     @Test
     void aProductPersonSeesTheTaskAnotherPersonsSignOffOpenedForThem() {
         String bet = driver.createBet("priya");
         driver.commit(bet);
-        LiveSocket.Received priya = socket("priya").subscribeHeld(stream, LiveSocket.INBOX, Map.of());
+        LiveSocket priyasSocket = socket("priya");
+        LiveSocket.Received priya = priyasSocket.subscribeHeld(stream, LiveSocket.INBOX, Map.of());
         LiveSocket.Received erin = socket("erin").subscribeHeld(stream, LiveSocket.INBOX, Map.of());
 
         // erin signs engineering's side of delivery: product's confirmation task opens
@@ -86,9 +86,9 @@ class LiveUpdatesTest extends GraphQlTestBase {
         assertThat(erin.await(about(bet), ARRIVES)).containsEntry("kind", "COMPLETED").containsEntry("step", "task_mark_delivered");
 
         // priya confirms over the same socket: it runs as priya, and each side sees what concerns it
-        ClientGraphQlResponse viewer = sockets.get(0).execute("{ viewer { id roles } }", Map.of());
+        ClientGraphQlResponse viewer = priyasSocket.execute("{ viewer { id roles } }", Map.of());
         assertThat(viewer.field("viewer.id").toEntity(String.class)).isEqualTo("priya");
-        ClientGraphQlResponse confirmed = sockets.get(0).execute(
+        ClientGraphQlResponse confirmed = priyasSocket.execute(
                 "mutation($input: ConfirmDeliveryInput!) { confirmDelivery(input: $input) { bet { stage latestDecision { signers { userId } } } userErrors { code } } }",
                 Map.of("input", Map.of("betId", bet)));
         assertThat(confirmed.field("confirmDelivery.userErrors").toEntityList(Map.class)).isEmpty();
@@ -220,9 +220,7 @@ class LiveUpdatesTest extends GraphQlTestBase {
     // --- helpers ------------------------------------------------------------------------------------
 
     private LiveSocket socket(String user) {
-        LiveSocket socket = LiveSocket.open(port, user);
-        sockets.add(socket);
-        return socket;
+        return sockets.open(port, user);
     }
 
     /** The errors a refused subscription ends with, as "CLASSIFICATION: message". */

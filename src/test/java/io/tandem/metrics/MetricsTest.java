@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -23,9 +22,6 @@ class MetricsTest extends GraphQlTestBase {
     @LocalManagementPort
     int managementPort;
 
-    @LocalServerPort
-    int serverPort;
-
     @Test
     void probesAnswerWithoutCredentialsOnTheManagementPortOnly() {
         management().get().uri("/actuator/health/liveness").exchange()
@@ -34,7 +30,7 @@ class MetricsTest extends GraphQlTestBase {
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
         management().get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
 
-        assertThat(managementPort).isNotEqualTo(serverPort);
+        assertThat(managementPort).isNotEqualTo(port);
         http().get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
         http().get().uri("/actuator/health").exchange().expectStatus().isNotFound();
     }

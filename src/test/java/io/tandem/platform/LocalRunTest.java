@@ -3,11 +3,10 @@ package io.tandem.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tandem.TandemApplication;
+import io.tandem.support.SecondInstance;
 import io.tandem.support.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -16,11 +15,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The README's run command on a fresh machine: an embedded PostgreSQL keeping its data across restarts, as durable as a
@@ -34,15 +28,15 @@ class LocalRunTest {
     @Test
     void runsOnEmbeddedPostgresAndKeepsBetsAcrossRestarts() {
         String betId;
-        try (ConfigurableApplicationContext first = start("--tandem.data-dir=" + dataDir, "--spring.datasource.url=")) {
-            assertThat(first.getBeansOfType(LocalDatabase.class)).hasSize(1);
-            betId = (String) tester(first, "priya").document("mutation { createBet(input: {title: \"Survives a restart\"}) "
+        try (SecondInstance first = start("--tandem.data-dir=" + dataDir, "--spring.datasource.url=")) {
+            assertThat(first.context().getBeansOfType(LocalDatabase.class)).hasSize(1);
+            betId = (String) first.as("priya").document("mutation { createBet(input: {title: \"Survives a restart\"}) "
                     + "{ bet { id } userErrors { code } } }").execute().path("createBet.bet.id").entity(String.class).get();
         }
         assertThat(Files.exists(dataDir.resolve("pgdata/PG_VERSION"))).isTrue();
-        try (ConfigurableApplicationContext second = start("--tandem.data-dir=" + dataDir, "--spring.datasource.url=")) {
+        try (SecondInstance second = start("--tandem.data-dir=" + dataDir, "--spring.datasource.url=")) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> bet = tester(second, "erin").document("query($id: ID!) { bet(id: $id) { title stage waitingOn { step } } }")
+            Map<String, Object> bet = second.as("erin").document("query($id: ID!) { bet(id: $id) { title stage waitingOn { step } } }")
                     .variable("id", betId).execute().path("bet").entity(Map.class).get();
             assertThat(bet).containsEntry("title", "Survives a restart").containsEntry("stage", "FRAMING");
         }
@@ -50,9 +44,9 @@ class LocalRunTest {
 
     @Test
     void theLocalDatabaseWritesThroughToDiskLikeAServer() throws Exception {
-        try (ConfigurableApplicationContext context = start("--tandem.data-dir=" + dataDir, "--spring.datasource.url=")) {
+        try (SecondInstance context = start("--tandem.data-dir=" + dataDir, "--spring.datasource.url=")) {
             Map<String, String> settings = new LinkedHashMap<>();
-            try (Connection connection = context.getBean(DataSource.class).getConnection();
+            try (Connection connection = context.bean(DataSource.class).getConnection();
                  Statement statement = connection.createStatement()) {
                 for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
                     try (ResultSet value = statement.executeQuery("show " + setting)) {
@@ -87,44 +81,24 @@ class LocalRunTest {
 
     @Test
     void usesTheConfiguredDatabaseInsteadOfAnEmbeddedOne() {
-        try (ConfigurableApplicationContext context = start("--spring.datasource.url=" + TestDatabase.url(),
+        try (SecondInstance context = start("--spring.datasource.url=" + TestDatabase.url(),
                 "--spring.datasource.username=postgres", "--tandem.data-dir=" + dataDir)) {
-            assertThat(context.getBeansOfType(LocalDatabase.class)).isEmpty();
+            assertThat(context.context().getBeansOfType(LocalDatabase.class)).isEmpty();
             assertThat(dataDir.resolve("pgdata")).doesNotExist();
         }
     }
 
     @Test
     void demoUsersDoNotExistOnceAnIdentityProviderIsConfigured() {
-        try (ConfigurableApplicationContext context = start("--spring.datasource.url=" + TestDatabase.url(),
+        try (SecondInstance context = start("--spring.datasource.url=" + TestDatabase.url(),
                 "--spring.datasource.username=postgres", "--tandem.security.issuer-uri=http://127.0.0.1:9/realms/tandem")) {
-            client(context).post().uri("/graphql").headers(h -> h.setBasicAuth("priya", "priya"))
+            context.http().post().uri("/graphql").headers(h -> h.setBasicAuth("priya", "priya"))
                     .bodyValue(Map.of("query", "{ viewer { id } }")).exchange()
                     .expectStatus().isUnauthorized();
         }
     }
 
-    private static ConfigurableApplicationContext start(String... args) {
-        String[] all = new String[args.length + 5];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--server.port=0";
-        // a second engine in this JVM must not share the test engine's name or its job executor
-        all[args.length + 1] = "--operaton.bpm.process-engine-name=localRunCheck";
-        all[args.length + 2] = "--operaton.bpm.job-execution.enabled=false";
-        all[args.length + 3] = "--spring.graphql.graphiql.enabled=false";
-        // the operations port defaults to 8081; another run on this machine may hold it
-        all[args.length + 4] = "--management.server.port=0";
-        return new SpringApplicationBuilder(TandemApplication.class).run(all);
-    }
-
-    private static WebTestClient client(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60)).build();
-    }
-
-    private static HttpGraphQlTester tester(ConfigurableApplicationContext context, String user) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
-                .defaultHeaders(h -> h.setBasicAuth(user, user)).responseTimeout(Duration.ofSeconds(60)).build());
+    private static SecondInstance start(String... args) {
+        return SecondInstance.start("localRunCheck", args);
     }
 }

@@ -45,7 +45,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
@@ -182,9 +181,6 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
     private static final TypeDefinitionRegistry SCHEMA = schema();
     /** A bet with a brief, an acknowledged constraint, a commitment, a status update and a comment, for the reads. */
     private static String richBet;
-
-    @LocalServerPort
-    private int port;
 
     /** The demo users' store; absent when an identity provider is configured. */
     @Autowired(required = false)

@@ -24,12 +24,7 @@ class KeycloakEndToEndTest extends KeycloakTestBase {
         keycloak.create("/tandem/clients", Map.of("clientId", "another-app", "publicClient", true,
                 "directAccessGrantsEnabled", true, "standardFlowEnabled", false));
         // a client whose tokens live two seconds
-        keycloak.create("/tandem/clients", Map.of("clientId", "short-lived", "publicClient", true,
-                "directAccessGrantsEnabled", true, "standardFlowEnabled", false,
-                "attributes", Map.of("access.token.lifespan", "2"),
-                "protocolMappers", List.of(Map.of("name", "audience", "protocol", "openid-connect",
-                        "protocolMapper", "oidc-audience-mapper",
-                        "config", Map.of("included.custom.audience", "tandem-api", "access.token.claim", "true")))));
+        keycloak.createShortLivedClient("short-lived", 2);
         // another application of the same realm, with a client role of its own called admin, held by paul
         keycloak.create("/tandem/clients", Map.of("clientId", "wiki", "publicClient", true, "standardFlowEnabled", false));
         String wiki = keycloak.get("/tandem/clients?clientId=wiki").get(0).path("id").asText();
@@ -38,12 +33,7 @@ class KeycloakEndToEndTest extends KeycloakTestBase {
         keycloak.create("/tandem/users/" + paul + "/role-mappings/clients/" + wiki,
                 List.of(keycloak.get("/tandem/clients/" + wiki + "/roles/admin")));
         // another issuer with a user of the same name and role
-        keycloak.create("", Map.of("realm", "elsewhere", "enabled", true,
-                "roles", Map.of("realm", List.of(Map.of("name", "product"))),
-                "clients", List.of(Map.of("clientId", WEB, "publicClient", true, "directAccessGrantsEnabled", true)),
-                "users", List.of(Map.of("username", "priya", "enabled", true, "firstName", "Priya", "lastName", "Patel",
-                        "email", "priya@elsewhere.example", "emailVerified", true, "realmRoles", List.of("product"),
-                        "credentials", List.of(Map.of("type", "password", "value", "priya", "temporary", false))))));
+        keycloak.createLookAlikeRealm("elsewhere", WEB);
     }
 
     @Test

@@ -31,12 +31,7 @@ class KeycloakLiveSocketTest extends KeycloakTestBase {
 
     @BeforeAll
     static void shortLivedTokens() {
-        keycloak.create("/tandem/clients", Map.of("clientId", "short-lived-socket", "publicClient", true,
-                "directAccessGrantsEnabled", true, "standardFlowEnabled", false,
-                "attributes", Map.of("access.token.lifespan", "2"),
-                "protocolMappers", List.of(Map.of("name", "audience", "protocol", "openid-connect",
-                        "protocolMapper", "oidc-audience-mapper",
-                        "config", Map.of("included.custom.audience", "tandem-api", "access.token.claim", "true")))));
+        keycloak.createShortLivedClient("short-lived-socket", 2);
     }
 
     @Test
@@ -90,12 +85,7 @@ class KeycloakLiveSocketTest extends KeycloakTestBase {
 
     @BeforeAll
     static void anotherRealm() {
-        keycloak.create("", Map.of("realm", "elsewhere-socket", "enabled", true,
-                "roles", Map.of("realm", List.of(Map.of("name", "product"))),
-                "clients", List.of(Map.of("clientId", WEB, "publicClient", true, "directAccessGrantsEnabled", true)),
-                "users", List.of(Map.of("username", "priya", "enabled", true, "firstName", "Priya", "lastName", "Patel",
-                        "email", "priya@elsewhere.example", "emailVerified", true, "realmRoles", List.of("product"),
-                        "credentials", List.of(Map.of("type", "password", "value", "priya", "temporary", false))))));
+        keycloak.createLookAlikeRealm("elsewhere-socket", WEB);
     }
 
     private WebSocketGraphQlClient client(String authorization) {

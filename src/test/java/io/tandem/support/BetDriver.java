@@ -94,6 +94,12 @@ public final class BetDriver {
         assertThat(sign("erin", betId, "FRAMING").userErrors()).isEmpty();
     }
 
+    /** Framing passed and two options proposed, so the commitment gate is open; returns the thin option's id. */
+    public String commitmentGateOpen(String betId) {
+        passFraming(betId);
+        return proposeTwoOptions(betId).get(0);
+    }
+
     /** Proposes two options as erin; returns their ids (thin first). */
     @SuppressWarnings("unchecked")
     public List<String> proposeTwoOptions(String betId) {

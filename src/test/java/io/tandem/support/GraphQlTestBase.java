@@ -23,8 +23,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @TandemTest
 public abstract class GraphQlTestBase {
 
+    /** The port the application under test listens on. */
     @LocalServerPort
-    private int port;
+    protected int port;
 
     protected BetDriver driver;
 

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -48,6 +49,32 @@ public final class Keycloak {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("POST " + path + " failed", e);
         }
+    }
+
+    /**
+     * A public client of the tandem realm for password grants whose access tokens are meant for Tandem (the tandem-api
+     * audience) and expire after this many seconds.
+     */
+    public void createShortLivedClient(String clientId, int tokenSeconds) {
+        create("/tandem/clients", Map.of("clientId", clientId, "publicClient", true,
+                "directAccessGrantsEnabled", true, "standardFlowEnabled", false,
+                "attributes", Map.of("access.token.lifespan", String.valueOf(tokenSeconds)),
+                "protocolMappers", List.of(Map.of("name", "audience", "protocol", "openid-connect",
+                        "protocolMapper", "oidc-audience-mapper",
+                        "config", Map.of("included.custom.audience", "tandem-api", "access.token.claim", "true")))));
+    }
+
+    /**
+     * Another issuer: a realm of this name with a client of this id for password grants and a user priya (password
+     * priya) of the product role, as in the tandem realm, whose tokens Tandem must not trust.
+     */
+    public void createLookAlikeRealm(String realm, String clientId) {
+        create("", Map.of("realm", realm, "enabled", true,
+                "roles", Map.of("realm", List.of(Map.of("name", "product"))),
+                "clients", List.of(Map.of("clientId", clientId, "publicClient", true, "directAccessGrantsEnabled", true)),
+                "users", List.of(Map.of("username", "priya", "enabled", true, "firstName", "Priya", "lastName", "Patel",
+                        "email", "priya@elsewhere.example", "emailVerified", true, "realmRoles", List.of("product"),
+                        "credentials", List.of(Map.of("type", "password", "value", "priya", "temporary", false))))));
     }
 
     public JsonNode get(String path) {
