@@ -141,6 +141,24 @@ public class Bet {
         this.updatedAt = now;
     }
 
+    void edit(String title, String team, String spikeQuestion, String spikeTimebox, String measurementPeriod, Instant now) {
+        this.title = title;
+        this.team = team;
+        this.spikeQuestion = spikeQuestion;
+        this.spikeTimebox = spikeTimebox;
+        this.measurementPeriod = measurementPeriod;
+        this.updatedAt = now;
+    }
+
+    void lead(Role side, String userId, Instant now) {
+        if (side == Role.PRODUCT) {
+            this.productLead = userId;
+        } else {
+            this.engineeringLead = userId;
+        }
+        this.updatedAt = now;
+    }
+
     void settle(Outcome outcome, Instant now) {
         this.outcome = outcome;
         this.updatedAt = now;

@@ -1,8 +1,11 @@
 package io.tandem.bet;
 
+import io.tandem.people.People;
 import io.tandem.security.CurrentUser;
+import io.tandem.security.Role;
 import io.tandem.security.Roles;
 import io.tandem.shared.ErrorCode;
+import io.tandem.shared.FieldChange;
 import io.tandem.shared.RuleViolation;
 import io.tandem.shared.StoredTime;
 import io.tandem.shared.Texts;
@@ -15,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -40,9 +44,11 @@ public class BetService {
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final People people;
 
-    BetService(BetRepository bets, EntityManager entityManager, ApplicationEventPublisher events, Clock clock) {
+    BetService(BetRepository bets, EntityManager entityManager, ApplicationEventPublisher events, Clock clock, People people) {
         this.bets = bets;
+        this.people = people;
         this.entityManager = entityManager;
         this.events = events;
         this.clock = clock;
@@ -57,9 +63,10 @@ public class BetService {
         String timebox = Texts.duration("spikeTimebox", input.spikeTimebox());
         requireSpikePlan(uncertainty, question);
         String measurement = Texts.duration("measurementPeriod", input.measurementPeriod());
-        Bet bet = new Bet(UUID.randomUUID(), "BET-" + bets.nextKeyNumber(), title, uncertainty,
-                Texts.optional("productLead", input.productLead(), Texts.USER_ID_MAX),
-                Texts.optional("engineeringLead", input.engineeringLead(), Texts.USER_ID_MAX),
+        String productLead = Texts.optional("productLead", input.productLead(), Texts.USER_ID_MAX);
+        String engineeringLead = Texts.optional("engineeringLead", input.engineeringLead(), Texts.USER_ID_MAX);
+        requireLeads(productLead, engineeringLead, null);
+        Bet bet = new Bet(UUID.randomUUID(), "BET-" + bets.nextKeyNumber(), title, uncertainty, productLead, engineeringLead,
                 Texts.optional("team", input.team(), TEAM_MAX),
                 question, timebox == null ? DEFAULT_SPIKE_TIMEBOX : timebox,
                 measurement == null ? DEFAULT_MEASUREMENT_PERIOD : measurement,
@@ -104,6 +111,83 @@ public class BetService {
         }
         entityManager.refresh(bet);
         return bet;
+    }
+
+    /**
+     * Applies an edit to a bet this transaction claimed (claimForChange) and returns the fields it changed. A closed
+     * bet is history; the spike plan is set while framing, before the spike it plans; the measurement period until
+     * measuring starts, since its timer then runs. What commitment froze (the brief, window and scope) has no field
+     * here: it changes only through a change request both sides sign.
+     */
+    @Transactional
+    public List<FieldChange> edit(Bet bet, BetEdit edit) {
+        requireOpen(bet);
+        String title = edit.title() == null ? bet.getTitle() : Texts.required("title", edit.title(), Texts.TITLE_MAX);
+        String team = edit.team() == null ? bet.getTeam() : Texts.optional("team", edit.team(), TEAM_MAX);
+        String question = bet.getSpikeQuestion();
+        String timebox = bet.getSpikeTimebox();
+        if (edit.spikeQuestion() != null || edit.spikeTimebox() != null) {
+            if (bet.getStage() != Stage.FRAMING) {
+                throw new RuleViolation(ErrorCode.WRONG_STAGE, edit.spikeQuestion() != null ? "spikeQuestion" : "spikeTimebox",
+                        "The spike is planned during framing; the bet is in " + bet.getStage());
+            }
+            question = edit.spikeQuestion() == null ? question : Texts.optional("spikeQuestion", edit.spikeQuestion(), Texts.SHORT_TEXT_MAX);
+            timebox = edit.spikeTimebox() == null ? timebox : Texts.duration("spikeTimebox", edit.spikeTimebox());
+            requireSpikePlan(bet.getUncertainty(), question);
+        }
+        String measurement = bet.getMeasurementPeriod();
+        if (edit.measurementPeriod() != null) {
+            if (bet.getStage() == Stage.MEASURING || bet.getStage() == Stage.OUTCOME_REVIEW) {
+                throw new RuleViolation(ErrorCode.WRONG_STAGE, "measurementPeriod",
+                        "The measurement period is running or over; the bet is in " + bet.getStage());
+            }
+            measurement = Texts.duration("measurementPeriod", edit.measurementPeriod());
+        }
+        List<FieldChange> changes = new ArrayList<>();
+        changed(changes, "title", bet.getTitle(), title);
+        changed(changes, "team", bet.getTeam(), team);
+        changed(changes, "spikeQuestion", bet.getSpikeQuestion(), question);
+        changed(changes, "spikeTimebox", bet.getSpikeTimebox(), timebox);
+        changed(changes, "measurementPeriod", bet.getMeasurementPeriod(), measurement);
+        if (changes.isEmpty()) {
+            throw RuleViolation.invalid("betId", "The edit changes nothing: every field given already has that value");
+        }
+        bet.edit(title, team, question, timebox, measurement, StoredTime.now(clock));
+        return changes;
+    }
+
+    /** Names {@code to} the lead of this side of a bet this transaction claimed, under the rule for leads. */
+    @Transactional
+    public FieldChange changeLead(Bet bet, Role side, String to) {
+        String lead = checkLeadChange(bet, side, to);
+        FieldChange change = new FieldChange(side == Role.PRODUCT ? "productLead" : "engineeringLead", bet.leadFor(side), lead);
+        bet.lead(side, lead, StoredTime.now(clock));
+        return change;
+    }
+
+    /** Whether {@code to} may become this side's lead: the bet is open, and the rule for leads holds; returns the id. */
+    @Transactional(readOnly = true)
+    public String checkLeadChange(Bet bet, Role side, String to) {
+        requireOpen(bet);
+        String lead = Texts.required("to", to, Texts.USER_ID_MAX);
+        if (lead.equals(bet.leadFor(side))) {
+            throw RuleViolation.invalid("to", lead + " already leads " + side.group() + "'s side of this bet");
+        }
+        requireLeads(side == Role.PRODUCT ? lead : bet.getProductLead(), side == Role.ENGINEERING ? lead : bet.getEngineeringLead(),
+                "to");
+        return lead;
+    }
+
+    private static void requireOpen(Bet bet) {
+        if (bet.isClosed()) {
+            throw new RuleViolation(ErrorCode.WRONG_STAGE, "betId", "The bet is closed; its history stays as it was");
+        }
+    }
+
+    private static void changed(List<FieldChange> changes, String field, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            changes.add(new FieldChange(field, before, after));
+        }
     }
 
     @Transactional
@@ -188,6 +272,23 @@ public class BetService {
             }
             return builder.and(predicates.toArray(Predicate[]::new));
         };
+    }
+
+    /**
+     * The one rule for a bet's leads, wherever they are named: each is someone Tandem knows who holds that side's role,
+     * and the two sides are led by two different people. {@code field} names the input in errors; null: the lead's own.
+     */
+    private void requireLeads(String productLead, String engineeringLead, String field) {
+        if (productLead != null) {
+            people.requireHolder(productLead, Role.PRODUCT, field == null ? "productLead" : field);
+        }
+        if (engineeringLead != null) {
+            people.requireHolder(engineeringLead, Role.ENGINEERING, field == null ? "engineeringLead" : field);
+        }
+        if (productLead != null && productLead.equals(engineeringLead)) {
+            throw new RuleViolation(ErrorCode.SAME_PERSON, field == null ? "engineeringLead" : field, productLead
+                    + " cannot lead both sides: two different people own a bet");
+        }
     }
 
     private static void requireSpikePlan(Uncertainty uncertainty, String question) {

@@ -1,5 +1,6 @@
 package io.tandem.decision;
 
+import io.tandem.shared.FieldChange;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -37,6 +38,10 @@ public class Decision {
     @JdbcTypeCode(SqlTypes.JSON)
     private List<Signer> signers;
     private UUID supersedesId;
+    /** Null rather than empty on entries that change no field: their hashes were computed without it. */
+    @Convert(converter = FieldChangesColumn.class)
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<FieldChange> changes;
     private Instant recordedAt;
     private String previousHash;
     private String hash;
@@ -56,6 +61,7 @@ public class Decision {
         this.rationale = entry.rationale();
         this.signers = List.copyOf(entry.signers());
         this.supersedesId = entry.supersedesId();
+        this.changes = entry.changes().isEmpty() ? null : entry.changes();
         this.recordedAt = recordedAt;
         this.previousHash = previousHash;
         this.hash = DecisionHash.of(this);
@@ -72,6 +78,7 @@ public class Decision {
     public String getRationale() { return rationale; }
     public List<Signer> getSigners() { return signers; }
     public UUID getSupersedesId() { return supersedesId; }
+    public List<FieldChange> getChanges() { return changes == null ? List.of() : changes; }
     public Instant getRecordedAt() { return recordedAt; }
     public String getPreviousHash() { return previousHash; }
     public String getHash() { return hash; }

@@ -1,5 +1,6 @@
 package io.tandem.decision;
 
+import io.tandem.shared.FieldChange;
 import io.tandem.shared.Hashes;
 import java.time.Instant;
 import java.util.Objects;
@@ -44,6 +45,15 @@ final class DecisionHash {
         field(text, d.getSupersedesId());
         field(text, micros(d.getRecordedAt()));
         field(text, d.getPreviousHash());
+        // appended only when there are changes, so entries recorded before changes existed keep their hashes
+        if (!d.getChanges().isEmpty()) {
+            field(text, d.getChanges().size());
+            for (FieldChange change : d.getChanges()) {
+                field(text, change.field());
+                field(text, change.from());
+                field(text, change.to());
+            }
+        }
         return Hashes.sha256(text.toString());
     }
 

@@ -6,6 +6,10 @@ public enum DecisionKind {
     CHANGES_REQUESTED, WINDOW_MOVED, SCOPE_CUT, SCOPE_CHANGED, CHANGE_REJECTED,
     /** A new entry that corrects an earlier one (supersedesId); history is never rewritten. */
     CORRECTION,
+    /** A lead edited the bet's title, team or plan; the entry's changes hold the old and new values. */
+    BET_EDITED,
+    /** A side's lead was handed over by the outgoing lead, or reassigned by the other side's lead and an admin. */
+    LEAD_CHANGED,
     /**
      * An operator changed the bet's workflow outside the lifecycle: who (the signer), what they found and did (the
      * context) and why (the rationale).

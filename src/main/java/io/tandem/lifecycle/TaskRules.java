@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component("taskRules")
 class TaskRules implements TaskListener {
 
+    private static final ThreadLocal<Boolean> MOVING = new ThreadLocal<>();
+
     private final BetService bets;
     private final EngineUsers engineUsers;
     private final IdentityService identityService;
@@ -58,7 +60,20 @@ class TaskRules implements TaskListener {
         }
     }
 
+    /** Runs a change of holder that Tandem makes itself when who signs a side changed (SideTasks). */
+    static void movingTasks(Runnable move) {
+        MOVING.set(Boolean.TRUE);
+        try {
+            move.run();
+        } finally {
+            MOVING.remove();
+        }
+    }
+
     private void reassigned(DelegateTask task, String from, String to) {
+        if (MOVING.get() != null) {
+            return;
+        }
         EngineUser actor = engineUsers.current();
         boolean admin = actor.groups().contains(Role.ADMIN.group());
         if (from != null && !from.equals(actor.id()) && !admin) {

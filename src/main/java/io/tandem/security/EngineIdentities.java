@@ -4,14 +4,17 @@ import io.tandem.shared.OwnEngineCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.ProcessEngineException;
 import org.operaton.bpm.engine.identity.Group;
 import org.operaton.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -36,8 +39,11 @@ public class EngineIdentities {
     /** The groups this instance last recorded for each person: one check when they change, not one per request. */
     private final Map<String, String> recorded = new ConcurrentHashMap<>();
 
-    EngineIdentities(IdentityService identityService, PlatformTransactionManager transactions) {
+    private final ApplicationEventPublisher events;
+
+    EngineIdentities(IdentityService identityService, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.identityService = identityService;
+        this.events = events;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -48,7 +54,8 @@ public class EngineIdentities {
         remember(user.id(), names[0], names.length > 1 ? names[1] : "", null, groupsOf(user.roles()));
     }
 
-    void remember(String userId, String firstName, String lastName, String email, List<String> groups) {
+    /** Records a person with these groups (a group per Tandem role), unless this instance last recorded the same. */
+    public void remember(String userId, String firstName, String lastName, String email, List<String> groups) {
         String key = String.join(",", groups.stream().sorted().toList());
         if (key.equals(recorded.get(userId)) || EngineSystemAccount.ID.equals(userId)) {
             return;
@@ -56,6 +63,8 @@ public class EngineIdentities {
         try {
             ownTransaction.executeWithoutResult(status -> OwnEngineCalls.run(() -> {
                 record(identityService, userId, firstName, lastName, email, groups);
+                events.publishEvent(new PersonRecorded(userId, displayName(userId, firstName, lastName), email,
+                        groups.stream().map(Role::fromGroup).flatMap(Optional::stream).collect(Collectors.toSet())));
                 return null;
             }));
             recorded.put(userId, key);
@@ -63,6 +72,11 @@ public class EngineIdentities {
             // they can still work; only a hand-over to them, or their Tasklist sign-in, has to wait for the next try
             log.warn("Could not record {} in the engine's identity service: {}", userId, e.getMessage());
         }
+    }
+
+    private static String displayName(String userId, String firstName, String lastName) {
+        String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
+        return name.isEmpty() ? userId : name;
     }
 
     /**

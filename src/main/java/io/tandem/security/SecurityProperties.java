@@ -27,7 +27,7 @@ public record SecurityProperties(String issuerUri, String audience, @DefaultValu
     }
 
     /** The clients whose roles count: the ones named, or else the audience client. */
-    List<String> effectiveRoleClients() {
+    public List<String> effectiveRoleClients() {
         List<String> named = roleClients == null ? List.of() : roleClients.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
         if (!named.isEmpty()) {
             return named;

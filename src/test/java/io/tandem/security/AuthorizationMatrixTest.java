@@ -82,6 +82,8 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
         COMMENT(EnumSet.of(Role.PRODUCT, Role.ENGINEERING, Role.LEADERSHIP)),
         /** Freeing or reassigning a task: the people it waits on, and admins, who repair what others left held. */
         TASK_HOLDERS_OR_ADMIN(EnumSet.of(Role.PRODUCT, Role.ENGINEERING, Role.ADMIN)),
+        /** Changing a bet's lead: its people hand over; an admin is the second person of a reassignment. */
+        LEADS_OR_ADMIN(EnumSet.of(Role.PRODUCT, Role.ENGINEERING, Role.ADMIN)),
         /** Repairing a bet's workflow outside the lifecycle: admins only, on the record. */
         ADMIN(EnumSet.of(Role.ADMIN));
 
@@ -122,6 +124,9 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             Map.entry("requestWindowChange", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("requestScopeChange", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("recordCorrection", Access.PRODUCT_OR_ENGINEERING),
+            Map.entry("updateBet", Access.PRODUCT_OR_ENGINEERING),
+            Map.entry("changeLead", Access.LEADS_OR_ADMIN),
+            Map.entry("people", Access.READ),
             Map.entry("addComment", Access.COMMENT),
             Map.entry("myTasks", Access.READ),
             Map.entry("claimTask", Access.PRODUCT_OR_ENGINEERING),
@@ -140,12 +145,14 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
                     + "constraints { title acknowledgements { response } } options { label } latestDecision { kind signers { userId } } "
                     + "decisions(first: 10) { totalCount nodes { sequence supersedes { id } supersededBy { id } } } "
                     + "waitingOn { step role lead assignee stalled } escalations { step } statusUpdates { text } changeRequests { id } outcomeReport { whatWeLearned } "
-                    + "comments(first: 5) { totalCount nodes { id body replyTo { id } bet { id } } } } }",
+                    + "comments(first: 5) { totalCount nodes { id body replyTo { id } bet { id } } } "
+                    + "pendingLeadReassignments { side to } } }",
             "bets", "{ bets(first: 5) { totalCount nodes { id title waitingOn { step } } } }",
             "node", "query($id: ID!) { node(id: $id) { id ... on Bet { title brief { problem } } } }",
             "verifyDecisionLog", "query($id: ID!) { verifyDecisionLog(betId: $id) { valid entriesChecked } }",
             "scorecard", "{ scorecard(input: {from: \"2020-01-01\", to: \"2020-12-31\"}) { betsClosed winRate } }",
             "myTasks", "{ myTasks(first: 5) { totalCount edges { node { taskId step assignee bet { id } } } } }",
+            "people", "{ people(first: 5) { totalCount nodes { id name email roles listedAt } } }",
             "workflowProblems", "{ workflowProblems(first: 5) { totalCount nodes { bet { id } problem detail processInstanceId } } }");
 
     /** The subscriptions, over WebSocket (/graphql-ws) signed in with connection_init. */

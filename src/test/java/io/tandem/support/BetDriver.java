@@ -168,6 +168,15 @@ public final class BetDriver {
                 .path("bet.escalations").entity(List.class).get();
     }
 
+    /** The steps of this bet in this person's inbox (myTasks filtered by the bet). */
+    @SuppressWarnings("unchecked")
+    public List<String> inboxSteps(String user, String betId) {
+        Map<String, Object> connection = as.apply(user).documentName("myTasks").variable("first", 50)
+                .variable("filterBy", map("betId", betId)).execute().path("myTasks").entity(Map.class).get();
+        return ((List<Map<String, Object>>) connection.get("edges")).stream()
+                .map(edge -> (String) ((Map<String, Object>) edge.get("node")).get("step")).toList();
+    }
+
     @SuppressWarnings("unchecked")
     public List<String> decisionKinds(String betId) {
         Map<String, Object> decisions = (Map<String, Object>) state(betId).get("decisions");

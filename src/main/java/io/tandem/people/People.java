@@ -1,0 +1,124 @@
+package io.tandem.people;
+
+import io.tandem.security.PersonRecorded;
+import io.tandem.security.Role;
+import io.tandem.security.Roles;
+import io.tandem.shared.ErrorCode;
+import io.tandem.shared.RuleViolation;
+import io.tandem.shared.StoredTime;
+import jakarta.persistence.criteria.Predicate;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The directory of people: who they are, which roles they hold, and the check a named lead must pass. */
+@Service
+public class People {
+
+    public static final int SEARCH_MAX = 200;
+
+    private final PersonRepository people;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    People(PersonRepository people, JdbcTemplate jdbc, Clock clock) {
+        this.people = people;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Who the engine's identity service just recorded: the same transaction writes them here. */
+    @EventListener
+    void recorded(PersonRecorded person) {
+        Instant now = StoredTime.now(clock);
+        // an upsert: two first sign-ins of one person may race on two instances
+        jdbc.update("""
+                insert into person (id, display_name, email, product, engineering, leadership, integration, admin, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do update set display_name = excluded.display_name,
+                    email = coalesce(excluded.email, person.email), product = excluded.product,
+                    engineering = excluded.engineering, leadership = excluded.leadership,
+                    integration = excluded.integration, admin = excluded.admin, recorded_at = excluded.recorded_at""",
+                person.userId(), person.displayName(), person.email(), person.roles().contains(Role.PRODUCT),
+                person.roles().contains(Role.ENGINEERING), person.roles().contains(Role.LEADERSHIP),
+                person.roles().contains(Role.INTEGRATION), person.roles().contains(Role.ADMIN),
+                Timestamp.from(now));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Person> find(String id) {
+        return id == null ? Optional.empty() : people.findById(id);
+    }
+
+    /**
+     * The person named in {@code field} as a lead for this side: INVALID_INPUT when Tandem knows nobody of that id,
+     * WRONG_ROLE when they do not hold the side's role.
+     */
+    @Transactional(readOnly = true)
+    public Person requireHolder(String id, Role side, String field) {
+        Person person = find(id).orElseThrow(() -> RuleViolation.invalid(field, "Tandem knows nobody called " + id
+                + ": a lead is someone who has signed in, or whom the directory lists"));
+        if (!person.has(side)) {
+            throw new RuleViolation(ErrorCode.WRONG_ROLE, field, person.getDisplayName() + " (" + id + ") does not hold the "
+                    + side.group() + " role");
+        }
+        return person;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.READ)
+    public Window<Person> page(Role role, String search, ScrollPosition position, int size) {
+        Sort sort = Sort.by("displayName", "id");
+        return people.findBy(matching(role, search), q -> q.sortBy(sort).limit(size).scroll(position));
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.READ)
+    public long count(Role role, String search) {
+        return people.count(matching(role, search));
+    }
+
+    /** Marks these people as listed by a directory read that started at {@code readAt}. */
+    @Transactional
+    void listed(Collection<String> ids, Instant readAt) {
+        people.findAllById(ids).forEach(person -> person.listed(readAt));
+    }
+
+    /** People an earlier directory read listed and the one started at {@code readAt} did not. */
+    @Transactional(readOnly = true)
+    List<Person> unlistedSince(Instant readAt) {
+        return people.listedBefore(readAt);
+    }
+
+    private static Specification<Person> matching(Role role, String search) {
+        String text = search == null ? null : search.strip();
+        return (root, criteria, builder) -> {
+            List<Predicate> predicates = new ArrayList<>();
+            if (role != null) {
+                predicates.add(builder.isTrue(root.get(role.group())));
+            }
+            if (text != null && !text.isEmpty()) {
+                String pattern = "%" + text.toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                predicates.add(builder.or(builder.like(builder.lower(root.get("id")), pattern, '\\'),
+                        builder.like(builder.lower(root.get("displayName")), pattern, '\\'),
+                        builder.like(builder.lower(root.get("email")), pattern, '\\')));
+            }
+            return builder.and(predicates.toArray(Predicate[]::new));
+        };
+    }
+}

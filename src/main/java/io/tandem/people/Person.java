@@ -1,0 +1,78 @@
+package io.tandem.people;
+
+import io.tandem.security.Role;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Someone Tandem knows, with the Tandem roles last recorded for them. */
+@Entity
+@Table(name = "person")
+public class Person {
+
+    @Id
+    private String id;
+    private String displayName;
+    private String email;
+    private boolean product;
+    private boolean engineering;
+    private boolean leadership;
+    private boolean integration;
+    private boolean admin;
+    private Instant recordedAt;
+    private Instant listedAt;
+
+    protected Person() {
+    }
+
+    Person(String id) {
+        this.id = id;
+    }
+
+    public String getId() { return id; }
+    public String getDisplayName() { return displayName; }
+    public String getEmail() { return email; }
+    public Instant getRecordedAt() { return recordedAt; }
+    /** When the directory last listed them; null when they are known only from signing in. */
+    public Instant getListedAt() { return listedAt; }
+
+    public Set<Role> getRoles() {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role role : Role.values()) {
+            if (has(role)) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    public boolean has(Role role) {
+        return switch (role) {
+            case PRODUCT -> product;
+            case ENGINEERING -> engineering;
+            case LEADERSHIP -> leadership;
+            case INTEGRATION -> integration;
+            case ADMIN -> admin;
+        };
+    }
+
+    void record(String displayName, String email, Set<Role> roles, Instant now) {
+        this.displayName = displayName;
+        if (email != null) {
+            this.email = email;
+        }
+        this.product = roles.contains(Role.PRODUCT);
+        this.engineering = roles.contains(Role.ENGINEERING);
+        this.leadership = roles.contains(Role.LEADERSHIP);
+        this.integration = roles.contains(Role.INTEGRATION);
+        this.admin = roles.contains(Role.ADMIN);
+        this.recordedAt = now;
+    }
+
+    void listed(Instant now) {
+        this.listedAt = now;
+    }
+}

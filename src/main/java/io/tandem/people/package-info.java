@@ -1,0 +1,7 @@
+/**
+ * People: the directory of everyone who can hold a bet's lead or receive a task. Owns the {@code person} table, kept
+ * from two sources: each person the security module records on sign-in (PersonRecorded), and, when configured, the
+ * Keycloak realm's users with a Tandem role (KeycloakDirectory, through Keycloak's admin API). Offers People to list
+ * them ({@code people} in GraphQL) and to check a named lead: that they exist and hold the side's role.
+ */
+package io.tandem.people;
