@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
 /**
  * Lists the Keycloak realm's users who hold a Tandem role (a realm role, or a client role of Tandem's role clients),
  * so that a person can be named a lead, or handed a task, before they ever sign in. Reads through Keycloak's admin
- * API as a confidential client's service account (realm-management: view-users, view-clients), at start and then
+ * API as a confidential client's service account (realm-management: view-users, view-clients, view-realm), at start and then
  * every {@code refresh}. Each listed person is recorded as a sign-in records them (EngineIdentities), so the engine's
  * identity service and the directory agree; someone an earlier read listed and this one does not has lost their
  * Tandem roles and is recorded without any. A failed read changes nothing and is tried again at the next refresh.
@@ -55,6 +55,8 @@ class KeycloakDirectory implements DisposableBean {
     private final ObjectMapper json;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** How many people the last read listed, so that only a change is logged. */
+    private volatile int lastCount = -1;
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "keycloak-directory");
         thread.setDaemon(true);
@@ -112,7 +114,10 @@ class KeycloakDirectory implements DisposableBean {
         for (Person gone : people.unlistedSince(readAt)) {
             identities.remember(gone.getId(), gone.getDisplayName(), "", gone.getEmail(), List.of());
         }
-        log.info("Read {} people with a Tandem role from the Keycloak directory", listed.size());
+        if (listed.size() != lastCount) {
+            log.info("Read {} people with a Tandem role from the Keycloak directory", listed.size());
+            lastCount = listed.size();
+        }
     }
 
     /** The realm's roles, and the roles of each role client (by its internal id). */

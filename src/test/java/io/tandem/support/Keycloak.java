@@ -51,6 +51,21 @@ public final class Keycloak {
         }
     }
 
+    /** Removes what the admin REST API holds at this path (below /admin/realms): role mappings take a list of roles. */
+    public void delete(String path, Object representation) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin/realms" + path))
+                    .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
+                    .method("DELETE", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(representation))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 204) {
+                throw new IllegalStateException("DELETE " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("DELETE " + path + " failed", e);
+        }
+    }
+
     /**
      * A public client of the tandem realm for password grants whose access tokens are meant for Tandem (the tandem-api
      * audience) and expire after this many seconds.
