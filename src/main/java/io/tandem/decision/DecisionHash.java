@@ -41,6 +41,11 @@ final class DecisionHash {
             field(text, s.answer());
             field(text, s.briefHash());
             field(text, s.signedAt() == null ? null : micros(s.signedAt()));
+            // only when set, so signers recorded before stand-ins existed keep their hashes
+            if (s.standingInFor() != null) {
+                field(text, "standingInFor");
+                field(text, s.standingInFor());
+            }
         }
         field(text, d.getSupersedesId());
         field(text, micros(d.getRecordedAt()));

@@ -10,6 +10,10 @@ public enum DecisionKind {
     BET_EDITED,
     /** A side's lead was handed over by the outgoing lead, or reassigned by the other side's lead and an admin. */
     LEAD_CHANGED,
+    /** A lead named a stand-in to sign their side for a period. */
+    STAND_IN_NAMED,
+    /** A lead ended a stand-in's period early, or the stand-in stepped back. */
+    STAND_IN_REVOKED,
     /**
      * An operator changed the bet's workflow outside the lifecycle: who (the signer), what they found and did (the
      * context) and why (the rationale).

@@ -24,6 +24,7 @@ public class SignOff {
     private String role;
     private String signerId;
     private String signerName;
+    private String actingFor;
     @Enumerated(EnumType.STRING)
     private Answer answer;
     private String choice;
@@ -34,8 +35,8 @@ public class SignOff {
     protected SignOff() {
     }
 
-    public SignOff(UUID betId, UUID roundId, Gate gate, String role, String signerId, String signerName, Answer answer,
-                   String choice, String reason, String briefHash, Instant signedAt) {
+    public SignOff(UUID betId, UUID roundId, Gate gate, String role, String signerId, String signerName, String actingFor,
+                   Answer answer, String choice, String reason, String briefHash, Instant signedAt) {
         this.id = UUID.randomUUID();
         this.betId = betId;
         this.roundId = roundId;
@@ -43,6 +44,7 @@ public class SignOff {
         this.role = role;
         this.signerId = signerId;
         this.signerName = signerName;
+        this.actingFor = actingFor;
         this.answer = answer;
         this.choice = choice;
         this.reason = reason;
@@ -57,6 +59,8 @@ public class SignOff {
     public String getRole() { return role; }
     public String getSignerId() { return signerId; }
     public String getSignerName() { return signerName; }
+    /** The lead a stand-in signed for; null when the signer signed for themself. */
+    public String getActingFor() { return actingFor; }
     public Answer getAnswer() { return answer; }
     public String getChoice() { return choice; }
     public String getReason() { return reason; }
@@ -65,6 +69,6 @@ public class SignOff {
     public Instant getSignedAt() { return signedAt; }
 
     public Signer signer() {
-        return new Signer(signerId, signerName, role, answer.name(), briefHash, signedAt);
+        return new Signer(signerId, signerName, role, answer.name(), briefHash, signedAt, actingFor);
     }
 }

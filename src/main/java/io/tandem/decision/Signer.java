@@ -1,7 +1,16 @@
 package io.tandem.decision;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
-/** Who signed a decision, for which side, with what answer, on which brief revision (its content hash), and when. */
-public record Signer(String userId, String name, String role, String answer, String briefHash, Instant signedAt) {
+/**
+ * Who signed a decision, for which side, with what answer, on which brief revision (its content hash), and when;
+ * {@code standingInFor} is the lead a stand-in signed for, null when they signed for themself.
+ */
+public record Signer(String userId, String name, String role, String answer, String briefHash, Instant signedAt,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) String standingInFor) {
+
+    public Signer(String userId, String name, String role, String answer, String briefHash, Instant signedAt) {
+        this(userId, name, role, answer, briefHash, signedAt, null);
+    }
 }

@@ -2,6 +2,7 @@ package io.tandem.lifecycle;
 
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
+import io.tandem.bet.StandIns;
 import io.tandem.brief.BriefRevision;
 import io.tandem.brief.BriefService;
 import io.tandem.decision.Answer;
@@ -50,10 +51,13 @@ class GateRules {
     private final DeliveryService delivery;
     private final GateEffects effects;
     private final Clock clock;
+    private final StandIns standIns;
 
     GateRules(BetService bets, BriefService briefs, ConstraintHolds constraintHolds, OptionService options,
-              SignOffs signOffs, DecisionLog decisionLog, DeliveryService delivery, GateEffects effects, Clock clock) {
+              SignOffs signOffs, DecisionLog decisionLog, DeliveryService delivery, GateEffects effects, Clock clock,
+              StandIns standIns) {
         this.bets = bets;
+        this.standIns = standIns;
         this.briefs = briefs;
         this.constraintHolds = constraintHolds;
         this.options = options;
@@ -71,9 +75,12 @@ class GateRules {
         Gate gate = step.gate();
         List<SignOff> round = signOffs.inRound(roundId);
         List<SignOffRules.Earlier> earlier = round.stream().map(s -> new SignOffRules.Earlier(s.getSignerId(),
-                s.getSignerName(), s.getRole(), s.getAnswer(), s.getChoice())).toList();
+                s.getSignerName(), s.getRole(), s.getAnswer(), s.getChoice(), s.getActingFor())).toList();
+        String lead = bet.leadFor(step.role());
+        String actingFor = lead == null || lead.equals(signer.id()) ? null
+                : standIns.leadStoodInFor(betId, step.role(), signer.id()).orElse(null);
         SignOffRules.checkSigner(step.role(), sideName(step.role()) + " side of the " + gateName(gate),
-                signer.has(step.role()), signer.id(), signer.name(), bet.leadFor(step.role()), earlier);
+                signer.has(step.role()), signer.id(), signer.name(), lead, actingFor, earlier);
         String reasonText = Texts.optional("reason", reason, Texts.SHORT_TEXT_MAX);
         boolean passes = SignOffRules.passes(answer, step.role(), earlier);
         String chosen = null;
@@ -94,7 +101,7 @@ class GateRules {
             }
         }
         SignOff signOff = signOffs.record(new SignOff(betId, roundId, gate, step.role().group(), signer.id(), signer.name(),
-                answer, chosen, reasonText, briefs.latest(betId).map(BriefRevision::getContentHash).orElse(null),
+                actingFor, answer, chosen, reasonText, briefs.latest(betId).map(BriefRevision::getContentHash).orElse(null),
                 StoredTime.now(clock)));
         List<SignOff> signed = new ArrayList<>(round);
         signed.add(signOff);

@@ -8,6 +8,7 @@ import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.task.IdentityLink;
 import org.operaton.bpm.engine.task.IdentityLinkType;
 import org.operaton.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,19 +21,22 @@ public class SideTasks {
 
     private final TaskService taskService;
     private final OpenTasks openTasks;
+    private final ApplicationEventPublisher events;
 
-    SideTasks(TaskService taskService, OpenTasks openTasks) {
+    SideTasks(TaskService taskService, OpenTasks openTasks, ApplicationEventPublisher events) {
         this.taskService = taskService;
         this.openTasks = openTasks;
+        this.events = events;
     }
 
     /**
      * The side's open sign-offs wait on this lead (and these stand-ins) only; a claim by anyone else is let go, so the
      * new lead can take them.
      */
-    public void moveTo(UUID betId, Role side, String lead, List<String> standIns) {
+    public void moveTo(UUID betId, Role side, String lead, String outgoing, List<String> standIns) {
+        List<Task> tasks = openSignOffs(betId, side);
         OwnEngineCalls.run(() -> {
-            for (Task task : openSignOffs(betId, side)) {
+            for (Task task : tasks) {
                 for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
                     if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
                         if (link.getGroupId() != null) {
@@ -50,12 +54,14 @@ public class SideTasks {
             }
             return null;
         });
+        moved(betId, side, tasks, lead, outgoing);
     }
 
     /** A stand-in's period began: they are offered the side's open sign-offs too. */
     public void offer(UUID betId, Role side, String standIn) {
+        List<Task> tasks = openSignOffs(betId, side);
         OwnEngineCalls.run(() -> {
-            for (Task task : openSignOffs(betId, side)) {
+            for (Task task : tasks) {
                 boolean offered = taskService.getIdentityLinksForTask(task.getId()).stream().anyMatch(link ->
                         IdentityLinkType.CANDIDATE.equals(link.getType()) && standIn.equals(link.getUserId()));
                 if (!offered) {
@@ -64,12 +70,14 @@ public class SideTasks {
             }
             return null;
         });
+        moved(betId, side, tasks, standIn, null);
     }
 
     /** A stand-in's period ended: the side's open sign-offs are no longer theirs, claimed or offered. */
     public void withdraw(UUID betId, Role side, String standIn) {
+        List<Task> tasks = openSignOffs(betId, side);
         OwnEngineCalls.run(() -> {
-            for (Task task : openSignOffs(betId, side)) {
+            for (Task task : tasks) {
                 taskService.deleteCandidateUser(task.getId(), standIn);
                 if (standIn.equals(task.getAssignee())) {
                     TaskRules.movingTasks(() -> taskService.setAssignee(task.getId(), null));
@@ -77,6 +85,15 @@ public class SideTasks {
             }
             return null;
         });
+        moved(betId, side, tasks, null, standIn);
+    }
+
+    private void moved(UUID betId, Role side, List<Task> tasks, String to, String from) {
+        if (!tasks.isEmpty()) {
+            events.publishEvent(new SignOffsMoved(betId, side, tasks.stream().map(task -> new SignOffsMoved.MovedTask(
+                    task.getId(), task.getTaskDefinitionKey(), BetLifecycle.signStep(task.getTaskDefinitionKey())
+                    .map(BetLifecycle.SignStep::gate).orElse(null))).toList(), to, from));
+        }
     }
 
     private List<Task> openSignOffs(UUID betId, Role side) {

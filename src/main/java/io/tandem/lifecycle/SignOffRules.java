@@ -18,8 +18,10 @@ import java.util.function.Supplier;
  * what was decided. The rules, in the order they are checked:
  * <ol>
  *   <li>a side is signed by someone holding its role ({@code WRONG_ROLE});</li>
- *   <li>a side whose lead is named is signed by that lead only ({@code NOT_THE_LEAD});</li>
- *   <li>two different people per gate: whoever signed this round does not sign it again ({@code SAME_PERSON});</li>
+ *   <li>a side whose lead is named is signed by that lead, or by their stand-in during its period, only
+ *       ({@code NOT_THE_LEAD});</li>
+ *   <li>two different people per gate: whoever signed this round does not sign it again, and a stand-in is the lead they
+ *       stand in for ({@code SAME_PERSON});</li>
  *   <li>requesting changes needs a reason, and marking a bet delivered cannot request changes ({@code INVALID_INPUT});</li>
  *   <li>an approval names what its gate decides: a spike verdict, an outcome verdict (WON, LOST or INCONCLUSIVE), one
  *       of the proposed options, a change request ({@code CHOICE_REQUIRED}, {@code INVALID_INPUT},
@@ -37,24 +39,42 @@ final class SignOffRules {
 
     private static final Set<Outcome> REVIEW_VERDICTS = EnumSet.of(Outcome.WON, Outcome.LOST, Outcome.INCONCLUSIVE);
 
-    /** An earlier sign-off of the same round; {@code side} is the role's group ("product", "engineering"). */
-    record Earlier(String signerId, String signerName, String side, Answer answer, String choice) {
+    /**
+     * An earlier sign-off of the same round; {@code side} is the role's group ("product", "engineering"); {@code actingFor}
+     * the lead a stand-in signed for, or null.
+     */
+    record Earlier(String signerId, String signerName, String side, Answer answer, String choice, String actingFor) {
+
+        /** Whom this sign-off counts as: the lead a stand-in signed for, or the signer. */
+        String person() {
+            return actingFor == null ? signerId : actingFor;
+        }
     }
 
     private SignOffRules() {
     }
 
-    /** Rules 1 to 3: who may sign this side of this round. {@code sideName} says the side and gate in messages. */
+    /**
+     * Rules 1 to 3: who may sign this side of this round. {@code sideName} says the side and gate in messages;
+     * {@code actingFor} is the lead the signer stands in for on this side right now, or null.
+     */
     static void checkSigner(Role side, String sideName, boolean signerHasRole, String signerId, String signerName, String lead,
-                            List<Earlier> round) {
+                            String actingFor, List<Earlier> round) {
         if (!signerHasRole) {
             throw new RuleViolation(ErrorCode.WRONG_ROLE, "signAs", "Signing the " + sideName + " needs the " + side.group() + " role");
         }
-        if (lead != null && !lead.equals(signerId)) {
-            throw new RuleViolation(ErrorCode.NOT_THE_LEAD, "betId", "Only the named " + side.group() + " lead (" + lead + ") signs the " + sideName);
+        if (lead != null && !lead.equals(signerId) && !lead.equals(actingFor)) {
+            throw new RuleViolation(ErrorCode.NOT_THE_LEAD, "betId", "Only the named " + side.group() + " lead (" + lead
+                    + ") or their stand-in during its period signs the " + sideName);
         }
-        round.stream().filter(s -> s.signerId().equals(signerId)).findFirst().ifPresent(earlier -> {
-            throw new RuleViolation(ErrorCode.SAME_PERSON, "betId", signerName + " already signed the " + earlier.side()
+        String person = actingFor == null ? signerId : actingFor;
+        round.stream().filter(s -> s.signerId().equals(signerId) || s.person().equals(person)).findFirst().ifPresent(earlier -> {
+            String who = actingFor == null || earlier.signerId().equals(signerId) ? signerName
+                    : signerName + " stands in for " + actingFor + ", who";
+            if (earlier.actingFor() != null && !earlier.signerId().equals(signerId)) {
+                who = signerName + " is the lead " + earlier.signerName() + " stood in for, and";
+            }
+            throw new RuleViolation(ErrorCode.SAME_PERSON, "betId", who + " already signed the " + earlier.side()
                     + " side of this gate; a second person must sign the " + side.group() + " side");
         });
     }

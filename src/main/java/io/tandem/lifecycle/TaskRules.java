@@ -2,6 +2,7 @@ package io.tandem.lifecycle;
 
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
+import io.tandem.bet.StandIns;
 import io.tandem.security.Role;
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
@@ -31,9 +32,12 @@ class TaskRules implements TaskListener {
     private final EngineUsers engineUsers;
     private final IdentityService identityService;
     private final StallSettings stall;
+    private final StandIns standIns;
 
-    TaskRules(BetService bets, EngineUsers engineUsers, IdentityService identityService, StallSettings stall) {
+    TaskRules(BetService bets, EngineUsers engineUsers, IdentityService identityService, StallSettings stall,
+              StandIns standIns) {
         this.bets = bets;
+        this.standIns = standIns;
         this.engineUsers = engineUsers;
         this.identityService = identityService;
         this.stall = stall;
@@ -96,8 +100,9 @@ class TaskRules implements TaskListener {
             throw new RuleViolation(ErrorCode.WRONG_ROLE, "to", to + " does not hold the " + role.group()
                     + " role that '" + task.getName() + "' waits on");
         }
-        String lead = BetLifecycle.leadOf(bet(task), task.getTaskDefinitionKey());
-        if (lead != null && !lead.equals(to)) {
+        Bet bet = bet(task);
+        String lead = BetLifecycle.leadOf(bet, task.getTaskDefinitionKey());
+        if (lead != null && !lead.equals(to) && !standIns.activeFor(bet.getId(), role).contains(to)) {
             throw new RuleViolation(ErrorCode.NOT_THE_LEAD, "to", "The bet names " + lead + " as its " + role.group()
                     + " lead: only they sign '" + task.getName() + "'");
         }

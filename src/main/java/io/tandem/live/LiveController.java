@@ -87,7 +87,7 @@ class LiveController {
 
     /**
      * Whether a task change belongs in this person's inbox: a task of a role they sign for, on a bet that names no
-     * lead for that role or names them; or a task they hold or held. Roles that never sign (leadership, integration,
+     * lead for that role, names them, or has them stand in for its lead; or a task they hold or held. Roles that never sign (leadership, integration,
      * admin) have no inbox.
      */
     static boolean concerns(TaskChange change, CurrentUser user) {
@@ -98,7 +98,8 @@ class LiveController {
             return true;
         }
         boolean signingRole = change.role() == Role.PRODUCT || change.role() == Role.ENGINEERING;
-        return signingRole && user.has(change.role()) && (change.lead() == null || change.lead().equals(user.id()));
+        return signingRole && user.has(change.role()) && (change.lead() == null || change.lead().equals(user.id())
+                || change.standIns().contains(user.id()));
     }
 
     /** Every Tandem role reads every bet (Roles.READ); signed in without one, a subscription is refused. */

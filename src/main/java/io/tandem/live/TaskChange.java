@@ -3,6 +3,7 @@ package io.tandem.live;
 import io.tandem.decision.Gate;
 import io.tandem.security.Role;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -15,13 +16,15 @@ import java.util.UUID;
  * @param step             the task definition key, such as task_sign_framing_product
  * @param gate             the gate a sign-off task belongs to; null for work steps
  * @param role             the role that acts on the task; null when the step is not one Tandem knows
- * @param lead             the bet's named lead for that role, who alone acts on it; null when none is named
+ * @param lead             the bet's named lead for that role, who alone acts on it with {@code standIns}; null when
+ *                         none is named; for OFFERED the person it was offered to, for WITHDRAWN the one it was taken from
+ * @param standIns         who stands in for that lead right now
  * @param assignee         who holds the task now (null when nobody claimed it)
  * @param previousAssignee who held it before this change, for CLAIMED / UNCLAIMED (a hand-over tells both people)
  * @param at               when it happened
  */
 public record TaskChange(Kind kind, String taskId, UUID betId, String step, Gate gate, Role role, String lead,
-                         String assignee, String previousAssignee, Instant at) {
+                         List<String> standIns, String assignee, String previousAssignee, Instant at) {
 
     /** What happened to the task. */
     public enum Kind {
@@ -36,12 +39,20 @@ public record TaskChange(Kind kind, String taskId, UUID betId, String step, Gate
         /** The task waited too long and was raised. */
         ESCALATED,
         /** The task went away undone: the gate round restarted, the bet was killed, or the process moved on. */
-        CANCELLED
+        CANCELLED,
+        /** The task is now the lead's to act on (the side's lead changed), or a stand-in's (their period began). */
+        OFFERED,
+        /** The task is no longer theirs: they stopped leading the side, or their stand-in period ended. */
+        WITHDRAWN
+    }
+
+    public TaskChange {
+        standIns = standIns == null ? List.of() : List.copyOf(standIns);
     }
 
     /** A change with no previous assignee to tell (everything but a claim, an unclaim or a hand-over). */
     public TaskChange(Kind kind, String taskId, UUID betId, String step, Gate gate, Role role, String lead,
-                      String assignee, Instant at) {
-        this(kind, taskId, betId, step, gate, role, lead, assignee, null, at);
+                      List<String> standIns, String assignee, Instant at) {
+        this(kind, taskId, betId, step, gate, role, lead, standIns, assignee, null, at);
     }
 }

@@ -1,6 +1,7 @@
 package io.tandem.live;
 
 import io.tandem.bet.BetService;
+import io.tandem.bet.StandIns;
 import io.tandem.decision.Gate;
 import io.tandem.lifecycle.BetLifecycle;
 import io.tandem.security.Role;
@@ -43,8 +44,9 @@ class TaskEventPlugin extends AbstractProcessEnginePlugin {
 
     private final TaskListener listener;
 
-    TaskEventPlugin(ObjectProvider<LiveEvents> events, ObjectProvider<BetService> bets, Clock clock) {
-        this.listener = task -> raise(task, events.getObject(), bets.getObject(), clock);
+    TaskEventPlugin(ObjectProvider<LiveEvents> events, ObjectProvider<BetService> bets, ObjectProvider<StandIns> standIns,
+                    Clock clock) {
+        this.listener = task -> raise(task, events.getObject(), bets.getObject(), standIns.getObject(), clock);
     }
 
     @Override
@@ -64,7 +66,7 @@ class TaskEventPlugin extends AbstractProcessEnginePlugin {
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
-    private static void raise(DelegateTask task, LiveEvents events, BetService bets, Clock clock) {
+    private static void raise(DelegateTask task, LiveEvents events, BetService bets, StandIns standIns, Clock clock) {
         DelegateExecution execution = task.getExecution();
         Optional<UUID> betId = execution == null ? Optional.empty() : uuid(execution.getProcessBusinessKey());
         if (betId.isEmpty()) {
@@ -85,7 +87,8 @@ class TaskEventPlugin extends AbstractProcessEnginePlugin {
         Gate gate = BetLifecycle.signStep(step).map(BetLifecycle.SignStep::gate).orElse(null);
         Role role = BetLifecycle.roleOf(step).orElse(null);
         String lead = bets.find(betId.get()).map(bet -> BetLifecycle.leadOf(bet, step)).orElse(null);
-        events.taskChanged(new TaskChange(kind, task.getId(), betId.get(), step, gate, role, lead, task.getAssignee(),
+        List<String> standingIn = lead == null ? List.of() : standIns.activeFor(betId.get(), role);
+        events.taskChanged(new TaskChange(kind, task.getId(), betId.get(), step, gate, role, lead, standingIn, task.getAssignee(),
                 kind == TaskChange.Kind.CLAIMED || kind == TaskChange.Kind.UNCLAIMED ? previous : null, clock.instant()));
     }
 

@@ -16,6 +16,11 @@ public final class StoredTime {
 
     /** The clock's instant, truncated to microseconds. */
     public static Instant now(Clock clock) {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return truncate(clock.instant());
+    }
+
+    /** An instant a client gave, truncated to microseconds. */
+    public static Instant truncate(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -3,6 +3,8 @@ package io.tandem.stewardship;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetEdit;
 import io.tandem.bet.BetService;
+import io.tandem.bet.StandIn;
+import io.tandem.bet.StandIns;
 import io.tandem.decision.Answer;
 import io.tandem.decision.Decision;
 import io.tandem.decision.DecisionKind;
@@ -12,12 +14,14 @@ import io.tandem.decision.Signer;
 import io.tandem.lifecycle.SideTasks;
 import io.tandem.security.CurrentUser;
 import io.tandem.security.Role;
+import io.tandem.security.Roles;
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.FieldChange;
 import io.tandem.shared.RuleViolation;
 import io.tandem.shared.StoredTime;
 import io.tandem.shared.Texts;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -48,10 +52,12 @@ public class Stewardship {
     private final SideTasks sideTasks;
     private final LeadReassignmentRepository reassignments;
     private final Clock clock;
+    private final StandIns standIns;
 
     Stewardship(BetService bets, DecisionLog decisionLog, SideTasks sideTasks, LeadReassignmentRepository reassignments,
-                Clock clock) {
+                Clock clock, StandIns standIns) {
         this.bets = bets;
+        this.standIns = standIns;
         this.decisionLog = decisionLog;
         this.sideTasks = sideTasks;
         this.reassignments = reassignments;
@@ -128,6 +134,93 @@ public class Stewardship {
                 List.of(asker, confirmer));
     }
 
+    /**
+     * Names a stand-in to sign {@code side} for its lead from {@code from} (now when null) until {@code to}; only that
+     * lead names one. Logged as STAND_IN_NAMED; a period that has begun offers the side's open sign-offs at once.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('product','engineering')")
+    public StandIn nameStandIn(UUID betId, Role side, String standIn, Instant from, Instant to, CurrentUser user) {
+        if (side != Role.PRODUCT && side != Role.ENGINEERING) {
+            throw RuleViolation.invalid("side", "Stand-ins sign PRODUCT or ENGINEERING, not " + side);
+        }
+        Bet bet = bets.claimForChange(betId, "betId");
+        String lead = bet.leadFor(side);
+        if (lead != null && !lead.equals(user.id())) {
+            throw new RuleViolation(ErrorCode.NOT_THE_LEAD, "betId", "Only the " + side.group() + " lead (" + lead
+                    + ") names who stands in for them");
+        }
+        StandIn named = standIns.name(bet, side, standIn, from, to);
+        decisionLog.append(betId, NewDecision.changed(DecisionKind.STAND_IN_NAMED, named.getStandIn() + " stands in for "
+                + named.getLead() + " (" + side.group() + ") from " + named.getStartsAt() + " until " + named.getEndsAt(),
+                null, List.of(signer(user, side)), List.of(new FieldChange(side.group() + "StandIn", null, named.getStandIn()))));
+        if (named.activeAt(clock.instant())) {
+            sideTasks.offer(betId, side, named.getStandIn());
+            standIns.markOffered(named);
+        }
+        return named;
+    }
+
+    /** Ends a stand-in's period now, by the lead who named them or by the stand-in; logged as STAND_IN_REVOKED. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('product','engineering')")
+    public StandIn revokeStandIn(UUID standInId, CurrentUser user) {
+        StandIn standIn = standIns.get(standInId);
+        bets.claimForChange(standIn.getBetId(), "standInId");
+        if (!user.id().equals(standIn.getLead()) && !user.id().equals(standIn.getStandIn())) {
+            throw new RuleViolation(ErrorCode.NOT_THE_LEAD, "standInId", "Only " + standIn.getLead() + ", who named the"
+                    + " stand-in, or " + standIn.getStandIn() + " ends it");
+        }
+        if (standIn.endedAt(clock.instant())) {
+            throw RuleViolation.invalid("standInId", "This stand-in's period is already over");
+        }
+        standIns.revoke(standInId);
+        decisionLog.append(standIn.getBetId(), NewDecision.changed(DecisionKind.STAND_IN_REVOKED, standIn.getStandIn()
+                        + " no longer stands in for " + standIn.getLead() + " (" + standIn.getSide().group() + ")", null,
+                List.of(signer(user, standIn.getSide())),
+                List.of(new FieldChange(standIn.getSide().group() + "StandIn", standIn.getStandIn(), null))));
+        withdraw(standIn);
+        return standIn;
+    }
+
+    /** Offers and withdraws the sign-offs of stand-ins whose period began or ended since the last look (StandInSchedule). */
+    @Transactional
+    public int keepStandInsInStep() {
+        List<StandIn> due = standIns.due();
+        for (StandIn standIn : due) {
+            if (standIn.endedAt(clock.instant())) {
+                withdraw(standIn);
+            } else {
+                sideTasks.offer(standIn.getBetId(), standIn.getSide(), standIn.getStandIn());
+                standIns.markOffered(standIn);
+            }
+        }
+        return due.size();
+    }
+
+    /** A stand-in for a reader of the API. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.READ)
+    public Optional<StandIn> readStandIn(UUID id) {
+        return standIns.find(id);
+    }
+
+    /** The stand-ins of these bets that are current or still to come. */
+    @Transactional(readOnly = true)
+    public List<StandIn> standIns(Collection<UUID> betIds) {
+        return standIns.currentOrComing(betIds);
+    }
+
+    private void withdraw(StandIn standIn) {
+        if (standIn.getOfferedAt() != null && standIn.getWithdrawnAt() == null) {
+            // the same person may still stand in through another period
+            if (!standIns.activeFor(standIn.getBetId(), standIn.getSide()).contains(standIn.getStandIn())) {
+                sideTasks.withdraw(standIn.getBetId(), standIn.getSide(), standIn.getStandIn());
+            }
+            standIns.markWithdrawn(standIn);
+        }
+    }
+
     /** The reassignments of these bets waiting for their second person. */
     @Transactional(readOnly = true)
     public List<LeadReassignment> pending(Collection<UUID> betIds) {
@@ -137,7 +230,9 @@ public class Stewardship {
     private LeadChange apply(Bet bet, Role side, String to, String reason, List<Signer> signers) {
         FieldChange change = bets.changeLead(bet, side, to);
         reassignments.findByBetIdAndSide(bet.getId(), side).ifPresent(reassignments::delete);
-        sideTasks.moveTo(bet.getId(), side, change.to(), List.of());
+        // a stand-in stood in for the outgoing lead: the new lead names their own
+        standIns.endAll(bet.getId(), side).forEach(standIns::markWithdrawn);
+        sideTasks.moveTo(bet.getId(), side, change.to(), change.from(), List.of());
         Decision decision = decisionLog.append(bet.getId(), NewDecision.changed(DecisionKind.LEAD_CHANGED,
                 "The " + side.group() + " lead passed from " + change.from() + " to " + change.to(), reason,
                 signers, List.of(change)));

@@ -19,34 +19,54 @@ import org.junit.jupiter.api.Test;
 class SignOffRulesTest {
 
     private static final String SIDE = "product side of the framing gate";
-    private static final Earlier PRIYA_APPROVED = new Earlier("priya", "Priya", "product", Answer.APPROVE, null);
+    private static final Earlier PRIYA_APPROVED = new Earlier("priya", "Priya", "product", Answer.APPROVE, null, null);
     private static final Supplier<List<String>> NO_OPTIONS_ASKED = () -> {
         throw new AssertionError("options are asked only at commitment");
     };
 
     @Test
     void aSideIsSignedBySomeoneHoldingItsRole() {
-        assertThatCode(() -> SignOffRules.checkSigner(Role.PRODUCT, SIDE, true, "priya", "Priya", null, List.of()))
+        assertThatCode(() -> SignOffRules.checkSigner(Role.PRODUCT, SIDE, true, "priya", "Priya", null, null, List.of()))
                 .doesNotThrowAnyException();
-        refused(() -> SignOffRules.checkSigner(Role.PRODUCT, SIDE, false, "erin", "Erin", null, List.of()),
+        refused(() -> SignOffRules.checkSigner(Role.PRODUCT, SIDE, false, "erin", "Erin", null, null, List.of()),
                 ErrorCode.WRONG_ROLE, "signAs");
     }
 
     @Test
     void aSideWithANamedLeadIsSignedByTheLeadOnly() {
-        assertThatCode(() -> SignOffRules.checkSigner(Role.PRODUCT, SIDE, true, "paul", "Paul", "paul", List.of()))
+        assertThatCode(() -> SignOffRules.checkSigner(Role.PRODUCT, SIDE, true, "paul", "Paul", "paul", null, List.of()))
                 .doesNotThrowAnyException();
-        refused(() -> SignOffRules.checkSigner(Role.PRODUCT, SIDE, true, "priya", "Priya", "paul", List.of()),
+        refused(() -> SignOffRules.checkSigner(Role.PRODUCT, SIDE, true, "priya", "Priya", "paul", null, List.of()),
                 ErrorCode.NOT_THE_LEAD, "betId");
     }
 
     @Test
     void twoDifferentPeopleSignARound() {
-        Earlier sam = new Earlier("sam", "Sam", "product", Answer.APPROVE, null);
-        assertThatCode(() -> SignOffRules.checkSigner(Role.ENGINEERING, SIDE, true, "erin", "Erin", null, List.of(sam)))
+        Earlier sam = new Earlier("sam", "Sam", "product", Answer.APPROVE, null, null);
+        assertThatCode(() -> SignOffRules.checkSigner(Role.ENGINEERING, SIDE, true, "erin", "Erin", null, null, List.of(sam)))
                 .doesNotThrowAnyException();
-        refused(() -> SignOffRules.checkSigner(Role.ENGINEERING, SIDE, true, "sam", "Sam", null, List.of(sam)),
+        refused(() -> SignOffRules.checkSigner(Role.ENGINEERING, SIDE, true, "sam", "Sam", null, null, List.of(sam)),
                 ErrorCode.SAME_PERSON, "betId");
+    }
+
+    @Test
+    void aStandInSignsForTheLeadDuringTheirPeriod() {
+        assertThatCode(() -> SignOffRules.checkSigner(Role.PRODUCT, SIDE, true, "sam", "Sam", "paul", "paul", List.of()))
+                .doesNotThrowAnyException();
+        refused(() -> SignOffRules.checkSigner(Role.PRODUCT, SIDE, true, "sam", "Sam", "paul", null, List.of()),
+                ErrorCode.NOT_THE_LEAD, "betId");
+    }
+
+    @Test
+    void aStandInIsNoSecondPersonBesideTheLeadTheyStandInFor() {
+        Earlier paulForEngineering = new Earlier("paul", "Paul", "engineering", Answer.APPROVE, null, null);
+        refused(() -> SignOffRules.checkSigner(Role.PRODUCT, SIDE, true, "sam", "Sam", "paul", "paul", List.of(paulForEngineering)),
+                ErrorCode.SAME_PERSON, "betId");
+        Earlier samForPaul = new Earlier("sam", "Sam", "product", Answer.APPROVE, null, "paul");
+        refused(() -> SignOffRules.checkSigner(Role.ENGINEERING, SIDE, true, "paul", "Paul", null, null, List.of(samForPaul)),
+                ErrorCode.SAME_PERSON, "betId");
+        assertThatCode(() -> SignOffRules.checkSigner(Role.ENGINEERING, SIDE, true, "erin", "Erin", null, null, List.of(samForPaul)))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -82,7 +102,7 @@ class SignOffRulesTest {
 
     @Test
     void atAChangeGateTheSecondSideAgreesToWhatTheFirstProposed() {
-        Earlier proposer = new Earlier("erin", "Erin", "engineering", Answer.APPROVE, "request-1");
+        Earlier proposer = new Earlier("erin", "Erin", "engineering", Answer.APPROVE, "request-1", null);
         assertThat(SignOffRules.chosen(Gate.CHANGE, null, List.of(proposer), NO_OPTIONS_ASKED)).isEqualTo("request-1");
         assertThat(SignOffRules.chosen(Gate.ESCALATION, "request-2", List.of(proposer), NO_OPTIONS_ASKED)).isEqualTo("request-2");
         refused(() -> SignOffRules.chosen(Gate.CHANGE, null, List.of(), NO_OPTIONS_ASKED), ErrorCode.CHOICE_REQUIRED, "changeRequestId");
@@ -97,12 +117,12 @@ class SignOffRulesTest {
 
     @Test
     void bothSidesApproveTheSameChoice() {
-        Earlier thin = new Earlier("priya", "Priya", "product", Answer.APPROVE, "thin");
-        Earlier changes = new Earlier("sam", "Sam", "product", Answer.REQUEST_CHANGES, "full");
+        Earlier thin = new Earlier("priya", "Priya", "product", Answer.APPROVE, "thin", null);
+        Earlier changes = new Earlier("sam", "Sam", "product", Answer.REQUEST_CHANGES, "full", null);
         assertThatCode(() -> SignOffRules.checkSameChoice(Gate.COMMITMENT, "thin", List.of(thin))).doesNotThrowAnyException();
         assertThatCode(() -> SignOffRules.checkSameChoice(Gate.COMMITMENT, "thin", List.of(changes))).doesNotThrowAnyException();
         refused(() -> SignOffRules.checkSameChoice(Gate.COMMITMENT, "full", List.of(thin)), ErrorCode.CHOICE_MISMATCH, "optionId");
-        Earlier proceed = new Earlier("erin", "Erin", "engineering", Answer.APPROVE, "PROCEED");
+        Earlier proceed = new Earlier("erin", "Erin", "engineering", Answer.APPROVE, "PROCEED", null);
         refused(() -> SignOffRules.checkSameChoice(Gate.SPIKE, "KILL", List.of(proceed)), ErrorCode.CHOICE_MISMATCH, "spikeVerdict");
     }
 
@@ -112,7 +132,7 @@ class SignOffRulesTest {
         assertThat(SignOffRules.passes(Answer.APPROVE, Role.ENGINEERING, List.of())).isFalse();
         assertThat(SignOffRules.passes(Answer.APPROVE, Role.PRODUCT, List.of(PRIYA_APPROVED))).as("same side").isFalse();
         assertThat(SignOffRules.passes(Answer.REQUEST_CHANGES, Role.ENGINEERING, List.of(PRIYA_APPROVED))).isFalse();
-        Earlier priyaAskedForChanges = new Earlier("priya", "Priya", "product", Answer.REQUEST_CHANGES, null);
+        Earlier priyaAskedForChanges = new Earlier("priya", "Priya", "product", Answer.REQUEST_CHANGES, null, null);
         assertThat(SignOffRules.passes(Answer.APPROVE, Role.ENGINEERING, List.of(priyaAskedForChanges))).isFalse();
     }
 

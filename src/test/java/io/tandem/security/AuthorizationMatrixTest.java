@@ -126,6 +126,8 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             Map.entry("recordCorrection", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("updateBet", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("changeLead", Access.LEADS_OR_ADMIN),
+            Map.entry("nameStandIn", Access.PRODUCT_OR_ENGINEERING),
+            Map.entry("revokeStandIn", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("people", Access.READ),
             Map.entry("addComment", Access.COMMENT),
             Map.entry("myTasks", Access.READ),
@@ -146,7 +148,7 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
                     + "decisions(first: 10) { totalCount nodes { sequence supersedes { id } supersededBy { id } } } "
                     + "waitingOn { step role lead assignee stalled } escalations { step } statusUpdates { text } changeRequests { id } outcomeReport { whatWeLearned } "
                     + "comments(first: 5) { totalCount nodes { id body replyTo { id } bet { id } } } "
-                    + "pendingLeadReassignments { side to } } }",
+                    + "pendingLeadReassignments { side to } standIns { id side standIn from to active } } }",
             "bets", "{ bets(first: 5) { totalCount nodes { id title waitingOn { step } } } }",
             "node", "query($id: ID!) { node(id: $id) { id ... on Bet { title brief { problem } } } }",
             "verifyDecisionLog", "query($id: ID!) { verifyDecisionLog(betId: $id) { valid entriesChecked } }",
@@ -164,7 +166,7 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
     private static final Map<String, String> ID_TYPES = Map.of(
             "betId", "Bet", "constraintId", "TechnicalConstraint", "supersedes", "Decision",
             "optionId", "BetOption", "changeRequestId", "ChangeRequest", "replyTo", "Comment",
-            "taskId", "Task");
+            "taskId", "Task", "standInId", "StandIn");
 
     /** The callers: one demo user per role, sam for both signing roles, and nora with no Tandem role. */
     enum Caller {
