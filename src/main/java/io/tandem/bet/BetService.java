@@ -257,6 +257,9 @@ public class BetService {
             }
             if (query.outcomes() != null && !query.outcomes().isEmpty()) {
                 predicates.add(root.get("outcome").in(query.outcomes()));
+            } else {
+                // a bet opened by mistake is no bet: listed only when a filter names VOIDED
+                predicates.add(builder.or(root.get("outcome").isNull(), builder.notEqual(root.get("outcome"), Outcome.VOIDED)));
             }
             if (query.titleContains() != null && !query.titleContains().isBlank()) {
                 String pattern = "%" + query.titleContains().toLowerCase(Locale.ROOT)

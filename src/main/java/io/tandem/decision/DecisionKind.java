@@ -14,6 +14,10 @@ public enum DecisionKind {
     STAND_IN_NAMED,
     /** A lead ended a stand-in's period early, or the stand-in stepped back. */
     STAND_IN_REVOKED,
+    /** Both sides voided a bet opened by mistake, during framing. */
+    VOIDED,
+    /** A void proposal was turned down. */
+    VOID_REJECTED,
     /**
      * An operator changed the bet's workflow outside the lifecycle: who (the signer), what they found and did (the
      * context) and why (the rationale).

@@ -6,5 +6,7 @@ public enum Gate {
     /** A scope or window change requested during delivery. */
     CHANGE,
     /** The window date passed undelivered: cut scope or move the window. */
-    ESCALATION
+    ESCALATION,
+    /** A bet opened by mistake, voided during framing by both sides. */
+    VOID
 }

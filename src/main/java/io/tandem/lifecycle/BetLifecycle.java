@@ -12,6 +12,7 @@ public final class BetLifecycle {
 
     public static final String PROCESS_KEY = "bet-lifecycle";
     public static final String MESSAGE_KILL_PROPOSED = "KillProposed";
+    public static final String MESSAGE_VOID_PROPOSED = "VoidProposed";
     public static final String MESSAGE_CHANGE_REQUESTED = "ChangeRequested";
     public static final String MESSAGE_CONSTRAINT_ADDED = "ConstraintAdded";
 
@@ -66,6 +67,8 @@ public final class BetLifecycle {
             new SignStep(Gate.OUTCOME_REVIEW, Role.ENGINEERING, "task_sign_outcome_engineering"),
             new SignStep(Gate.KILL, Role.PRODUCT, "task_sign_kill_product"),
             new SignStep(Gate.KILL, Role.ENGINEERING, "task_sign_kill_engineering"),
+            new SignStep(Gate.VOID, Role.PRODUCT, "task_sign_void_product"),
+            new SignStep(Gate.VOID, Role.ENGINEERING, "task_sign_void_engineering"),
             new SignStep(Gate.CHANGE, Role.PRODUCT, "task_sign_change_product"),
             new SignStep(Gate.CHANGE, Role.ENGINEERING, "task_sign_change_engineering"),
             new SignStep(Gate.ESCALATION, Role.PRODUCT, "task_sign_escalation_product"),
@@ -128,6 +131,7 @@ public final class BetLifecycle {
             case DELIVERY -> "subprocess_delivery_gate";
             case OUTCOME_REVIEW -> "subprocess_outcome_gate";
             case KILL -> "subprocess_kill_gate";
+            case VOID -> "subprocess_void_gate";
             case CHANGE -> "subprocess_change_gate";
             case ESCALATION -> "subprocess_escalation_gate";
         };

@@ -99,6 +99,12 @@ class GateEffects {
                 bets.settle(betId, Outcome.KILLED);
                 return Map.of();
             }
+            case VOID -> {
+                decisionLog.append(betId, new NewDecision(DecisionKind.VOIDED, gate,
+                        "Voided as opened by mistake, in stage " + bet.getStage(), List.of(), null, rationale, signers, null));
+                bets.settle(betId, Outcome.VOIDED);
+                return Map.of();
+            }
             case CHANGE, ESCALATION -> {
                 ChangeRequest change = delivery.changeRequest(UUID.fromString(chosen)).orElseThrow();
                 decisionLog.append(betId, new NewDecision(changeKind(change), gate, describe(bet, change, gate),

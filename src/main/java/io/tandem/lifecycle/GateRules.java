@@ -2,6 +2,7 @@ package io.tandem.lifecycle;
 
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
+import io.tandem.bet.Stage;
 import io.tandem.bet.StandIns;
 import io.tandem.brief.BriefRevision;
 import io.tandem.brief.BriefService;
@@ -18,6 +19,7 @@ import io.tandem.delivery.ChangeRequest;
 import io.tandem.delivery.DeliveryService;
 import io.tandem.decision.Signer;
 import io.tandem.security.Role;
+import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
 import io.tandem.shared.StoredTime;
 import io.tandem.shared.Texts;
@@ -52,11 +54,13 @@ class GateRules {
     private final GateEffects effects;
     private final Clock clock;
     private final StandIns standIns;
+    private final OpenTasks openTasks;
 
     GateRules(BetService bets, BriefService briefs, ConstraintHolds constraintHolds, OptionService options,
               SignOffs signOffs, DecisionLog decisionLog, DeliveryService delivery, GateEffects effects, Clock clock,
-              StandIns standIns) {
+              StandIns standIns, OpenTasks openTasks) {
         this.bets = bets;
+        this.openTasks = openTasks;
         this.standIns = standIns;
         this.briefs = briefs;
         this.constraintHolds = constraintHolds;
@@ -81,6 +85,14 @@ class GateRules {
                 : standIns.leadStoodInFor(betId, step.role(), signer.id()).orElse(null);
         SignOffRules.checkSigner(step.role(), sideName(step.role()) + " side of the " + gateName(gate),
                 signer.has(step.role()), signer.id(), signer.name(), lead, actingFor, earlier);
+        if (gate == Gate.VOID && bet.getStage() != Stage.FRAMING) {
+            throw new RuleViolation(ErrorCode.WRONG_STAGE, "betId", "A bet is voided during framing only; this one is in "
+                    + bet.getStage());
+        }
+        if (gate == Gate.FRAMING && openTasks.any(betId, BetLifecycle.signTasksOf(Gate.VOID))) {
+            throw new RuleViolation(ErrorCode.VOID_PENDING, "betId", "A void proposal for this bet waits for sign-off;"
+                    + " answer it before the framing gate");
+        }
         String reasonText = Texts.optional("reason", reason, Texts.SHORT_TEXT_MAX);
         boolean passes = SignOffRules.passes(answer, step.role(), earlier);
         String chosen = null;
@@ -131,6 +143,7 @@ class GateRules {
     private static DecisionKind refusalKind(Gate gate) {
         return switch (gate) {
             case KILL -> DecisionKind.KILL_REJECTED;
+            case VOID -> DecisionKind.VOID_REJECTED;
             case CHANGE, ESCALATION -> DecisionKind.CHANGE_REJECTED;
             default -> DecisionKind.CHANGES_REQUESTED;
         };
@@ -154,6 +167,7 @@ class GateRules {
             case DELIVERY -> "delivery";
             case OUTCOME_REVIEW -> "outcome review";
             case KILL -> "kill proposal";
+            case VOID -> "void proposal";
             case CHANGE -> "change request";
             case ESCALATION -> "window escalation";
         };

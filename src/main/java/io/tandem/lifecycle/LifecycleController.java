@@ -65,6 +65,9 @@ class LifecycleController {
     record ProposeKillInput(String betId, String rationale, Role signAs) {
     }
 
+    record ProposeVoidInput(String betId, String reason, Role signAs) {
+    }
+
     private final LifecycleService lifecycle;
     private final CurrentUsers users;
 
@@ -138,6 +141,12 @@ class LifecycleController {
     @MutationMapping
     BetPayload proposeKill(@Argument ProposeKillInput input) {
         return Mutations.run(() -> BetPayload.of(lifecycle.proposeKill(bet(input.betId()), input.rationale(),
+                input.signAs(), users.current())), BetPayload::refused);
+    }
+
+    @MutationMapping
+    BetPayload proposeVoid(@Argument ProposeVoidInput input) {
+        return Mutations.run(() -> BetPayload.of(lifecycle.proposeVoid(bet(input.betId()), input.reason(),
                 input.signAs(), users.current())), BetPayload::refused);
     }
 

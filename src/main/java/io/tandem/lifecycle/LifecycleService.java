@@ -152,6 +152,30 @@ public class LifecycleService {
     }
 
     /**
+     * Opens the void gate for a bet opened by mistake, during framing only; the proposer's own side is signed by
+     * proposing, with the reason. When the other side approves, the bet closes with outcome VOIDED.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('product','engineering')")
+    public Bet proposeVoid(UUID betId, String reason, Role signAs, CurrentUser user) {
+        Bet bet = bets.claimForChange(betId, "betId");
+        if (bet.getStage() != Stage.FRAMING) {
+            throw new RuleViolation(ErrorCode.WRONG_STAGE, "betId", "A bet is voided during framing only; this one is in "
+                    + bet.getStage() + ": propose a kill instead");
+        }
+        String why = Texts.required("reason", reason, Texts.SHORT_TEXT_MAX);
+        if (hasOpenTask(betId, Gate.VOID)) {
+            throw new RuleViolation(ErrorCode.VOID_PENDING, "betId", "A void proposal for this bet is already waiting for sign-off");
+        }
+        Role side = user.side(signAs);
+        engineUsers.actAs(user, () -> runtimeService.createMessageCorrelation(BetLifecycle.MESSAGE_VOID_PROPOSED)
+                .processInstanceBusinessKey(betId.toString()).correlateWithResult());
+        Task own = openTask(bet, BetLifecycle.signStep(Gate.VOID, side).taskKey(), "a void proposal");
+        complete(own, Map.of(BetLifecycle.VAR_ANSWER, Answer.APPROVE.name(), BetLifecycle.VAR_REASON, why), user);
+        return bets.get(betId, "betId");
+    }
+
+    /**
      * Proposes a scope or window change during delivery, signing the proposer's side. It goes to the open
      * window escalation if there is one, otherwise to a new change gate.
      */

@@ -53,7 +53,7 @@ public class ScorecardService {
         List<ClosedBet> closed = closedBets(from, to, team);
         int won = count(closed, b -> b.outcome() == Outcome.WON);
         int reviewed = count(closed, b -> b.outcome() != Outcome.KILLED);
-        List<Scorecard.VerdictCount> byVerdict = Arrays.stream(Outcome.values())
+        List<Scorecard.VerdictCount> byVerdict = Arrays.stream(Outcome.values()).filter(v -> v != Outcome.VOIDED)
                 .map(v -> new Scorecard.VerdictCount(v, count(closed, b -> b.outcome() == v))).toList();
         return new Scorecard(from, to, team, closed.size(), byVerdict,
                 reviewed == 0 ? null : (double) won / reviewed,
@@ -71,6 +71,7 @@ public class ScorecardService {
                 .addValue("commitment", DecisionKind.COMMITMENT.name())
                 .addValue("windowMoved", DecisionKind.WINDOW_MOVED.name())
                 .addValue("scopeCut", DecisionKind.SCOPE_CUT.name())
+                .addValue("voided", Outcome.VOIDED.name())
                 .addValue("team", team);
         String sql = """
                 select b.id, b.outcome, b.created_at, b.closed_at,
@@ -79,7 +80,7 @@ public class ScorecardService {
                        count(d.id) filter (where d.kind = :scopeCut) as scope_cuts
                 from bet b
                 left join decision d on d.bet_id = b.id
-                where b.closed_at >= :start and b.closed_at < :end %s
+                where b.closed_at >= :start and b.closed_at < :end and b.outcome <> :voided %s
                 group by b.id
                 """.formatted(team == null ? "" : "and b.team = :team");
         return jdbc.query(sql, params, (rs, row) -> new ClosedBet(rs.getObject("id", UUID.class), Outcome.valueOf(rs.getString("outcome")),

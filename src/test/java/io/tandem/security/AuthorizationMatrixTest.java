@@ -120,6 +120,7 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             Map.entry("markDelivered", Access.ENGINEERING),
             Map.entry("signGate", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("proposeKill", Access.PRODUCT_OR_ENGINEERING),
+            Map.entry("proposeVoid", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("postStatusUpdate", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("requestWindowChange", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("requestScopeChange", Access.PRODUCT_OR_ENGINEERING),
