@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.operaton.bpm.engine.AuthorizationException;
+import org.operaton.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.operaton.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.operaton.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.operaton.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.operaton.bpm.engine.impl.cmd.DeleteTaskCmd;
 import org.operaton.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.operaton.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
@@ -20,6 +22,7 @@ import org.operaton.bpm.engine.impl.interceptor.Command;
 import org.operaton.bpm.engine.impl.interceptor.CommandContext;
 import org.operaton.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.operaton.bpm.engine.impl.jobexecutor.FailedJobListener;
+import org.operaton.bpm.engine.task.IdentityLinkType;
 
 /**
  * Decides, for each engine command, whether the engine's authorization checks it, and refuses what authorization cannot
@@ -43,6 +46,8 @@ class EngineDoor extends CommandInterceptor {
 
     private static final Field COMPLETION_VARIABLES = field(CompleteTaskCmd.class, "variables");
     private static final Field FORM_VARIABLES = field(SubmitTaskFormCmd.class, "properties");
+    private static final Field ADDED_LINK_TYPE = field(AbstractAddIdentityLinkCmd.class, "type");
+    private static final Field DELETED_LINK_TYPE = field(DeleteIdentityLinkCmd.class, "type");
 
     /** How deep the engine is in nested commands on this thread: 0 while none runs. */
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
@@ -97,6 +102,14 @@ class EngineDoor extends CommandInterceptor {
             throw new AuthorizationException("A task's name, description, due date and priority are the workflow's, and its tasks "
                     + "end by being completed");
         }
+        if (command instanceof AbstractAddIdentityLinkCmd || command instanceof DeleteIdentityLinkCmd) {
+            Object type = readValue(command instanceof DeleteIdentityLinkCmd ? DELETED_LINK_TYPE : ADDED_LINK_TYPE, command);
+            if (!IdentityLinkType.ASSIGNEE.equals(type)) {
+                // offering a task to a friend, or taking it from its role, would go around the leads and stand-ins
+                throw new AuthorizationException("Whom a task waits on is the workflow's: the bet's lead for the side, their "
+                        + "stand-ins, or the role; change them with changeLead or nameStandIn");
+            }
+        }
         if (command instanceof CompleteTaskCmd) {
             onlyTaskInputs(read(COMPLETION_VARIABLES, command));
         } else if (command instanceof SubmitTaskFormCmd) {
@@ -120,14 +133,21 @@ class EngineDoor extends CommandInterceptor {
     }
 
     private static Map<?, ?> read(Field field, Command<?> command) {
+        return (Map<?, ?>) readValue(field, command);
+    }
+
+    private static Object readValue(Field field, Command<?> command) {
         try {
-            return (Map<?, ?>) field.get(command);
+            return field.get(command);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("Cannot read " + field, e);
         }
     }
 
-    /** The engine keeps a completion's variables in a protected field; an engine without it fails at start, not open. */
+    /**
+     * The engine keeps a completion's variables and an identity link's type in protected fields; an engine without them
+     * fails at start, not open.
+     */
     private static Field field(Class<?> type, String name) {
         try {
             Field field = type.getDeclaredField(name);

@@ -31,7 +31,7 @@ class StandInSchedule implements DisposableBean {
         return thread;
     });
 
-    StandInSchedule(Stewardship stewardship, @Value("${tandem.stand-ins.check-every:30s}") Duration every) {
+    StandInSchedule(Stewardship stewardship, @Value("${tandem.stand-ins.check-every}") Duration every) {
         this.stewardship = stewardship;
         this.every = every;
     }

@@ -58,7 +58,8 @@ class HelmChartTest {
     static final String LIVENESS = "/actuator/health/liveness";
     static final String READINESS = "/actuator/health/readiness";
 
-    static final Set<String> SECRET_ENV = Set.of("TANDEM_DB_USER", "TANDEM_DB_PASSWORD", "TANDEM_CAMUNDA_CLIENT_SECRET");
+    static final Set<String> SECRET_ENV = Set.of("TANDEM_DB_USER", "TANDEM_DB_PASSWORD", "TANDEM_CAMUNDA_CLIENT_SECRET",
+            "TANDEM_DIRECTORY_CLIENT_SECRET");
 
     static final String DB_URL = "jdbc:postgresql://tandem-db:5432/tandem";
     static final String ISSUER = "https://keycloak.example.com/realms/tandem";
@@ -82,6 +83,12 @@ class HelmChartTest {
               camundaClientSecret:
                 name: tandem-oidc
                 key: camunda-client-secret
+            directory:
+              keycloak:
+                enabled: true
+                clientSecret:
+                  name: tandem-oidc
+                  key: directory-client-secret
             graphql:
               maxDepth: 10
               maxComplexity: 1500
@@ -410,6 +417,7 @@ class HelmChartTest {
         assertSecretRef(env.get("TANDEM_DB_USER"), "tandem-db-app", "username");
         assertSecretRef(env.get("TANDEM_DB_PASSWORD"), "tandem-db-app", "password");
         assertSecretRef(env.get("TANDEM_CAMUNDA_CLIENT_SECRET"), "tandem-oidc", "camunda-client-secret");
+        assertSecretRef(env.get("TANDEM_DIRECTORY_CLIENT_SECRET"), "tandem-oidc", "directory-client-secret");
 
         // values.yaml names Secrets; it has no place for a secret's value.
         String values = Files.readString(CHART.resolve("values.yaml"));
