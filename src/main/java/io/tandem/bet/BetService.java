@@ -205,6 +205,7 @@ public class BetService {
         requireSpikePlan(uncertainty, question == null ? bet.getSpikeQuestion() : question);
         bet.assess(uncertainty, question == null ? bet.getSpikeQuestion() : question,
                 timebox == null ? bet.getSpikeTimebox() : timebox, StoredTime.now(clock));
+        events.publishEvent(new UncertaintyAssessed(id, uncertainty));
         return bet;
     }
 

@@ -43,7 +43,7 @@ public class DecisionLog {
         Decision decision = new Decision(betId, previous.map(d -> d.getSequence() + 1).orElse(1), entry,
                 StoredTime.now(clock), previous.map(Decision::getHash).orElse(null));
         Decision saved = decisions.save(decision);
-        events.publishEvent(new DecisionRecorded(betId, saved.getSequence(), entry.kind(), entry.gate()));
+        events.publishEvent(new DecisionRecorded(betId, saved.getId(), saved.getSequence(), entry.kind(), entry.gate()));
         return saved;
     }
 

@@ -7,5 +7,5 @@ import java.util.UUID;
  *
  * @param gate the gate the entry is about; null for entries that belong to no gate (a correction, an operator's intervention)
  */
-public record DecisionRecorded(UUID betId, int sequence, DecisionKind kind, Gate gate) {
+public record DecisionRecorded(UUID betId, UUID decisionId, int sequence, DecisionKind kind, Gate gate) {
 }

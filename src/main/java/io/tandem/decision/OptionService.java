@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +30,10 @@ public class OptionService {
     private final BetOptionRepository options;
     private final Clock clock;
 
-    OptionService(BetOptionRepository options, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    OptionService(BetOptionRepository options, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.options = options;
         this.clock = clock;
     }
@@ -66,6 +70,7 @@ public class OptionService {
             saved.add(options.save(new BetOption(betId, proposal, i, clean, proposedBy,
                     StoredTime.now(clock))));
         }
+        events.publishEvent(new OptionsProposed(betId, proposal, saved.stream().map(BetOption::getId).toList()));
         return saved;
     }
 

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,7 +32,11 @@ public class DeliveryService {
     private final BetService bets;
     private final Clock clock;
 
-    DeliveryService(StatusUpdateRepository statusUpdates, ChangeRequestRepository changeRequests, BetService bets, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    DeliveryService(StatusUpdateRepository statusUpdates, ChangeRequestRepository changeRequests, BetService bets, Clock clock,
+                    ApplicationEventPublisher events) {
+        this.events = events;
         this.statusUpdates = statusUpdates;
         this.changeRequests = changeRequests;
         this.bets = bets;
@@ -48,8 +53,10 @@ public class DeliveryService {
         if (status == null) {
             throw RuleViolation.invalid("status", "status must be given");
         }
-        return statusUpdates.save(new StatusUpdate(betId, status, Texts.required("text", text, Texts.SHORT_TEXT_MAX),
-                author.id(), author.displayName(), StoredTime.now(clock)));
+        StatusUpdate update = statusUpdates.save(new StatusUpdate(betId, status, Texts.required("text", text,
+                Texts.SHORT_TEXT_MAX), author.id(), author.displayName(), StoredTime.now(clock)));
+        events.publishEvent(new StatusUpdatePosted(betId, update.getId(), status));
+        return update;
     }
 
     /** Validates and stores a change request; the lifecycle has claimed the bet and opens the gate. */
@@ -70,7 +77,7 @@ public class DeliveryService {
             if (draft.newWindow().equals(bet.getWindowDate())) {
                 throw RuleViolation.invalid("newWindow", "The window is already " + bet.getWindowDate());
             }
-            return changeRequests.save(new ChangeRequest(bet.getId(), draft.kind(), draft.newWindow(), null, false, null,
+            return requested(new ChangeRequest(bet.getId(), draft.kind(), draft.newWindow(), null, false, null,
                     rationale, requestedBy, StoredTime.now(clock)));
         }
         String scope = Texts.required("newScope", draft.newScope(), Texts.LONG_TEXT_MAX);
@@ -82,8 +89,14 @@ public class DeliveryService {
         if (windowPassed && draft.newWindow() == null) {
             throw RuleViolation.invalid("newWindow", "The window has passed: a scope cut also names the window the smaller scope ships in");
         }
-        return changeRequests.save(new ChangeRequest(bet.getId(), draft.kind(), draft.newWindow(), scope, draft.cut(), harm,
+        return requested(new ChangeRequest(bet.getId(), draft.kind(), draft.newWindow(), scope, draft.cut(), harm,
                 rationale, requestedBy, StoredTime.now(clock)));
+    }
+
+    private ChangeRequest requested(ChangeRequest request) {
+        ChangeRequest saved = changeRequests.save(request);
+        events.publishEvent(new ChangeRequested(saved.getBetId(), saved.getId(), saved.getKind()));
+        return saved;
     }
 
     @Transactional(readOnly = true)

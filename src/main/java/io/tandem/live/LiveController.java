@@ -1,5 +1,8 @@
 package io.tandem.live;
 
+import io.tandem.activity.ActivityEvent;
+import io.tandem.activity.ActivityFilter;
+import io.tandem.activity.ActivityKind;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
 import io.tandem.decision.Gate;
@@ -8,6 +11,7 @@ import io.tandem.security.CurrentUser;
 import io.tandem.security.CurrentUsers;
 import io.tandem.security.Role;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +45,12 @@ class LiveController {
         }
     }
 
-    record BetEvent(BetChange.Kind kind, UUID betId, String summary, Instant at) {
+    record ActivityFilterInput(List<ActivityKind> kinds, String team, String betId) {
 
-        static BetEvent of(BetChange change) {
-            return new BetEvent(change.kind(), change.betId(), change.summary(), change.at());
+        ActivityFilter filter() {
+            UUID bet = betId == null ? null : GlobalId.find("Bet", betId).orElseThrow(() ->
+                    new LiveRefusal(ErrorType.BAD_REQUEST, "filterBy.betId '" + shorten(betId) + "' is not a bet id"));
+            return new ActivityFilter(kinds, team, bet);
         }
     }
 
@@ -65,23 +71,25 @@ class LiveController {
     }
 
     @SubscriptionMapping
-    Flux<BetEvent> betChanged(@Argument String betId) {
+    Flux<ActivityEvent> betChanged(@Argument String betId) {
         reader("betChanged");
         UUID id = GlobalId.find("Bet", betId).orElseThrow(() ->
                 new LiveRefusal(ErrorType.BAD_REQUEST, "betId '" + shorten(betId) + "' is not a bet id"));
         if (bets.find(id).isEmpty()) {
             throw new LiveRefusal(ErrorType.NOT_FOUND, "There is no bet " + betId);
         }
-        return buffered(stream.bets().filter(change -> change.betId().equals(id)).map(BetEvent::of));
+        return buffered(stream.activities().filter(change -> change.betId().equals(id)).map(ActivityEvent::of));
+    }
+
+    @SubscriptionMapping
+    Flux<ActivityEvent> activityChanged(@Argument ActivityFilterInput filterBy) {
+        reader("activityChanged");
+        ActivityFilter filter = filterBy == null ? ActivityFilter.ALL : filterBy.filter();
+        return buffered(stream.activities().filter(filter::matches).map(ActivityEvent::of));
     }
 
     @SchemaMapping(typeName = "InboxEvent", field = "bet")
     Bet inboxEventBet(InboxEvent event) {
-        return bets.read(event.betId()).orElseThrow();
-    }
-
-    @SchemaMapping(typeName = "BetEvent", field = "bet")
-    Bet betEventBet(BetEvent event) {
         return bets.read(event.betId()).orElseThrow();
     }
 

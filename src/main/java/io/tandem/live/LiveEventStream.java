@@ -1,6 +1,7 @@
 package io.tandem.live;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.tandem.activity.Activity;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -53,9 +54,9 @@ public class LiveEventStream implements SmartLifecycle {
         return sink.asFlux().ofType(TaskChange.class);
     }
 
-    /** Bet changes committed on any replica, from now on. */
-    public Flux<BetChange> bets() {
-        return sink.asFlux().ofType(BetChange.class);
+    /** Changes to bets committed on any replica, from now on. */
+    public Flux<Activity> activities() {
+        return sink.asFlux().ofType(Activity.class);
     }
 
     /** How many subscriptions of this instance receive events now. */
@@ -170,7 +171,7 @@ public class LiveEventStream implements SmartLifecycle {
             log.warn("Live events: ignored a notification that is not an event: {}", e.getMessage());
             return;
         }
-        Object event = envelope.task() != null ? envelope.task() : envelope.bet();
+        Object event = envelope.task() != null ? envelope.task() : envelope.activity();
         if (event != null) {
             // the only emitter is this thread; with no subscriber the event simply goes nowhere
             sink.tryEmitNext(event);

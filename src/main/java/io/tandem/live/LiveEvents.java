@@ -3,10 +3,9 @@ package io.tandem.live;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tandem.activity.Activity;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
-import java.time.Clock;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,26 +24,22 @@ public class LiveEvents {
 
     /** The PostgreSQL notification channel. */
     public static final String CHANNEL = "tandem_events";
-    /** Longest summary sent; a longer one is cut. */
-    static final int SUMMARY_MAX = 500;
     /** PostgreSQL refuses payloads of 8000 bytes or more. */
     private static final int PAYLOAD_MAX = 7900;
 
     /** One notification: exactly one of the two is set. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Envelope(TaskChange task, BetChange bet) {
+    record Envelope(TaskChange task, Activity activity) {
     }
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final Clock clock;
     /** Sees every event raised, committed or not (tests prove that a rolled-back one raised something). */
     private volatile Consumer<Envelope> raised = envelope -> { };
 
-    LiveEvents(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+    LiveEvents(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.clock = clock;
     }
 
     /** A task was created, claimed, unclaimed, completed, escalated or cancelled. */
@@ -52,16 +47,17 @@ public class LiveEvents {
         notify(new Envelope(change, null));
     }
 
-    /** Something happened to a bet: a stage move, a sign-off, a decision, a comment. */
-    public void betChanged(UUID betId, BetChange.Kind kind, String summary) {
-        notify(new Envelope(null, new BetChange(betId, kind, cut(summary), clock.instant())));
+    /** Something happened to a bet (a change the feed recorded): for betChanged and activityChanged. */
+    public void betChanged(Activity activity) {
+        notify(new Envelope(null, activity));
     }
 
     private void notify(Envelope envelope) {
         String payload = write(envelope);
-        if (payload.getBytes(StandardCharsets.UTF_8).length > PAYLOAD_MAX && envelope.bet() != null) {
-            BetChange bet = envelope.bet();
-            payload = write(new Envelope(null, new BetChange(bet.betId(), bet.kind(), null, bet.at())));
+        if (payload.getBytes(StandardCharsets.UTF_8).length > PAYLOAD_MAX && envelope.activity() != null) {
+            Activity a = envelope.activity();
+            payload = write(new Envelope(null, new Activity(a.id(), a.tx(), a.betId(), null, a.kind(), a.actorId(), null,
+                    a.subjectType(), a.subjectId(), null, a.at())));
         }
         jdbc.query("select pg_notify(?, ?)", (ResultSet rows) -> null, CHANNEL, payload);
         raised.accept(envelope);
@@ -83,10 +79,4 @@ public class LiveEvents {
         return json.readValue(payload, Envelope.class);
     }
 
-    private static String cut(String summary) {
-        if (summary == null || summary.length() <= SUMMARY_MAX) {
-            return summary;
-        }
-        return summary.substring(0, SUMMARY_MAX - 1) + "…";
-    }
 }

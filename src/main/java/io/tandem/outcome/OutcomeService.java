@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +28,10 @@ public class OutcomeService {
     private final BriefService briefs;
     private final Clock clock;
 
-    OutcomeService(OutcomeReportRepository reports, BriefService briefs, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    OutcomeService(OutcomeReportRepository reports, BriefService briefs, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.reports = reports;
         this.briefs = briefs;
         this.clock = clock;
@@ -64,8 +68,10 @@ public class OutcomeService {
         if (draft.recommendation() == null) {
             throw RuleViolation.invalid("recommendation", "Recommend what happens next: GRADUATE, ITERATE or STOP");
         }
-        return reports.save(new OutcomeReport(betId, given, learned, differently, draft.recommendation(), recordedBy,
-                StoredTime.now(clock)));
+        OutcomeReport report = reports.save(new OutcomeReport(betId, given, learned, differently, draft.recommendation(),
+                recordedBy, StoredTime.now(clock)));
+        events.publishEvent(new OutcomeRecorded(betId, report.getId(), report.getRecommendation()));
+        return report;
     }
 
     @Transactional(readOnly = true)

@@ -22,15 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +38,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "tandem.directory.keycloak.enabled", havingValue = "true")
-class KeycloakDirectory implements DisposableBean {
+class KeycloakDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakDirectory.class);
     private static final int PAGE = 100;
@@ -57,11 +52,6 @@ class KeycloakDirectory implements DisposableBean {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     /** How many people the last read listed, so that only a change is logged. */
     private volatile int lastCount = -1;
-    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "keycloak-directory");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     KeycloakDirectory(KeycloakDirectoryProperties properties, SecurityProperties security, EngineIdentities identities,
                       People people, ObjectMapper json, Clock clock) {
@@ -76,17 +66,8 @@ class KeycloakDirectory implements DisposableBean {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void start() {
-        schedule.scheduleWithFixedDelay(this::readSafely, 0, properties.refresh().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void destroy() {
-        schedule.shutdownNow();
-    }
-
-    private void readSafely() {
+    @Scheduled(fixedDelayString = "${tandem.directory.keycloak.refresh}")
+    void readSafely() {
         try {
             read();
         } catch (Exception e) {

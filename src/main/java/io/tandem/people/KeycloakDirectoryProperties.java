@@ -1,6 +1,5 @@
 package io.tandem.people;
 
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,9 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled      whether to read them; needs an issuer (tandem.security.issuer-uri)
  * @param clientId     a confidential client of the realm whose service account may view users and clients
  * @param clientSecret its secret
- * @param refresh      how often to read the realm again
+ * (How often the realm is read again, tandem.directory.keycloak.refresh, is KeycloakDirectory's schedule.)
  */
 @ConfigurationProperties("tandem.directory.keycloak")
-record KeycloakDirectoryProperties(boolean enabled, @DefaultValue("tandem-directory") String clientId, String clientSecret,
-                                   @DefaultValue("5m") Duration refresh) {
+record KeycloakDirectoryProperties(boolean enabled, @DefaultValue("tandem-directory") String clientId, String clientSecret) {
 }

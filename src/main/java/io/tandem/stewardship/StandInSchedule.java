@@ -1,15 +1,8 @@
 package io.tandem.stewardship;
 
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,38 +12,22 @@ import org.springframework.stereotype.Component;
  * instances never handle the same one.
  */
 @Component
-class StandInSchedule implements DisposableBean {
+class StandInSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(StandInSchedule.class);
 
     private final Stewardship stewardship;
-    private final Duration every;
-    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "stand-in-schedule");
-        thread.setDaemon(true);
-        return thread;
-    });
 
-    StandInSchedule(Stewardship stewardship, @Value("${tandem.stand-ins.check-every}") Duration every) {
+    StandInSchedule(Stewardship stewardship) {
         this.stewardship = stewardship;
-        this.every = every;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void start() {
-        schedule.scheduleWithFixedDelay(this::run, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void run() {
+    @Scheduled(fixedDelayString = "${tandem.stand-ins.check-every}", initialDelayString = "${tandem.stand-ins.check-every}")
+    void run() {
         try {
             stewardship.keepStandInsInStep();
         } catch (RuntimeException e) {
-            log.warn("Could not bring stand-ins' sign-offs in step; trying again in {}: {}", every, e.toString());
+            log.warn("Could not bring stand-ins' sign-offs in step; trying again at the next check: {}", e.toString());
         }
-    }
-
-    @Override
-    public void destroy() {
-        schedule.shutdownNow();
     }
 }

@@ -211,6 +211,8 @@ class WebAppDoorsTest extends GraphQlTestBase {
         signer.put("role", "admin");
         signer.put("answer", "APPROVE");
         signer.put("briefHash", null);
+        // an admin signs for themself, never as anyone's stand-in
+        signer.put("standingInFor", null);
         return signer;
     }
 

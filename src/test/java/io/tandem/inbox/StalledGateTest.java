@@ -31,6 +31,18 @@ class StalledGateTest extends GraphQlTestBase {
             assertThat(escalated).containsEntry("step", "task_sign_framing_product").containsEntry("role", "PRODUCT");
         }
         assertStalledAndEscalated(bet);
+        assertThat(escalationsInTheFeed(bet)).containsExactlyInAnyOrder(
+                "task_sign_framing_product at FRAMING stalled, waiting on anyone of the product role",
+                "task_sign_framing_engineering at FRAMING stalled, waiting on anyone of the engineering role");
+    }
+
+    /** The summaries of the bet's ESCALATED changes in the feed, where integrations and webhooks read them. */
+    @SuppressWarnings("unchecked")
+    private List<String> escalationsInTheFeed(String bet) {
+        List<Map<String, Object>> edges = as("ivan").documentName("activity").variable("first", 10)
+                .variable("filterBy", Map.of("betId", bet, "kinds", List.of("ESCALATED"))).execute()
+                .path("activity.edges").entity(List.class).get();
+        return edges.stream().map(e -> (String) ((Map<String, Object>) e.get("node")).get("summary")).toList();
     }
 
     private void assertStalledAndEscalated(String bet) {

@@ -78,8 +78,11 @@ class LiveAcrossInstancesTest extends GraphQlTestBase {
         // the refused sign-off (raised and rolled back on this instance) reached neither instance
         assertThat(priyaThere.all(about(bet))).extracting(e -> e.get("kind") + " " + e.get("step"))
                 .containsExactly("COMPLETED task_write_brief", "CREATED task_sign_framing_product", "COMPLETED task_sign_framing_product");
-        assertThat(lenaThere.all()).extracting(e -> e.get("kind")).containsExactly("CONSTRAINT_ACKNOWLEDGED", "SIGNED_OFF");
-        assertThat(lenaHere.all()).extracting(e -> e.get("kind")).containsExactly("CONSTRAINT_ACKNOWLEDGED", "SIGNED_OFF");
+        // the framing work revised the brief; the refused sign-off is nowhere
+        assertThat(lenaThere.all()).extracting(e -> e.get("kind"))
+                .containsExactly("BRIEF_REVISED", "CONSTRAINT_ACKNOWLEDGED", "SIGNED_OFF");
+        assertThat(lenaHere.all()).extracting(e -> e.get("kind"))
+                .containsExactly("BRIEF_REVISED", "CONSTRAINT_ACKNOWLEDGED", "SIGNED_OFF");
     }
 
     private LiveSocket socket(int port, String user) {

@@ -130,6 +130,8 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             Map.entry("nameStandIn", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("revokeStandIn", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("people", Access.READ),
+            Map.entry("activity", Access.READ),
+            Map.entry("activityChanged", Access.READ),
             Map.entry("addComment", Access.COMMENT),
             Map.entry("myTasks", Access.READ),
             Map.entry("claimTask", Access.PRODUCT_OR_ENGINEERING),
@@ -156,12 +158,14 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             "scorecard", "{ scorecard(input: {from: \"2020-01-01\", to: \"2020-12-31\"}) { betsClosed winRate } }",
             "myTasks", "{ myTasks(first: 5) { totalCount edges { node { taskId step assignee bet { id } } } } }",
             "people", "{ people(first: 5) { totalCount nodes { id name email roles listedAt } } }",
+            "activity", "{ activity(first: 5) { edges { cursor node { kind actor subjectId bet { id } } } pageInfo { endCursor } } }",
             "workflowProblems", "{ workflowProblems(first: 5) { totalCount nodes { bet { id } problem detail processInstanceId } } }");
 
     /** The subscriptions, over WebSocket (/graphql-ws) signed in with connection_init. */
     private static final Map<String, String> SUBSCRIPTIONS = Map.of(
             "inboxChanged", "subscription { inboxChanged { kind bet { id } } }",
-            "betChanged", "subscription($id: ID!) { betChanged(betId: $id) { kind bet { id } } }");
+            "betChanged", "subscription($id: ID!) { betChanged(betId: $id) { kind bet { id } } }",
+            "activityChanged", "subscription { activityChanged { kind bet { id } } }");
 
     /** The type each ID field of a mutation input names; an ID field not listed here fails the test. */
     private static final Map<String, String> ID_TYPES = Map.of(
