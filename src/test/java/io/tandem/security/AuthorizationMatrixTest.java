@@ -132,6 +132,12 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             Map.entry("people", Access.READ),
             Map.entry("activity", Access.READ),
             Map.entry("activityChanged", Access.READ),
+            Map.entry("webhooks", Access.ADMIN),
+            Map.entry("createWebhook", Access.ADMIN),
+            Map.entry("disableWebhook", Access.ADMIN),
+            Map.entry("enableWebhook", Access.ADMIN),
+            Map.entry("rotateWebhookSecret", Access.ADMIN),
+            Map.entry("replayWebhookDelivery", Access.ADMIN),
             Map.entry("addComment", Access.COMMENT),
             Map.entry("myTasks", Access.READ),
             Map.entry("claimTask", Access.PRODUCT_OR_ENGINEERING),
@@ -144,22 +150,23 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             Map.entry("betChanged", Access.READ));
 
     /** The read queries, each selecting every nested field a role check could hide behind. */
-    private static final Map<String, String> READS = Map.of(
-            "viewer", "{ viewer { id name roles } }",
-            "bet", "query($id: ID!) { bet(id: $id) { id title stage brief { problem successMetrics { name } } briefRevisions { revision } "
+    private static final Map<String, String> READS = Map.ofEntries(
+            Map.entry("viewer", "{ viewer { id name roles } }"),
+            Map.entry("bet", "query($id: ID!) { bet(id: $id) { id title stage brief { problem successMetrics { name } } briefRevisions { revision } "
                     + "constraints { title acknowledgements { response } } options { label } latestDecision { kind signers { userId } } "
                     + "decisions(first: 10) { totalCount nodes { sequence supersedes { id } supersededBy { id } } } "
                     + "waitingOn { step role lead assignee stalled } escalations { step } statusUpdates { text } changeRequests { id } outcomeReport { whatWeLearned } "
                     + "comments(first: 5) { totalCount nodes { id body replyTo { id } bet { id } } } "
-                    + "pendingLeadReassignments { side to } standIns { id side standIn from to active } } }",
-            "bets", "{ bets(first: 5) { totalCount nodes { id title waitingOn { step } } } }",
-            "node", "query($id: ID!) { node(id: $id) { id ... on Bet { title brief { problem } } } }",
-            "verifyDecisionLog", "query($id: ID!) { verifyDecisionLog(betId: $id) { valid entriesChecked } }",
-            "scorecard", "{ scorecard(input: {from: \"2020-01-01\", to: \"2020-12-31\"}) { betsClosed winRate } }",
-            "myTasks", "{ myTasks(first: 5) { totalCount edges { node { taskId step assignee bet { id } } } } }",
-            "people", "{ people(first: 5) { totalCount nodes { id name email roles listedAt } } }",
-            "activity", "{ activity(first: 5) { edges { cursor node { kind actor subjectId bet { id } } } pageInfo { endCursor } } }",
-            "workflowProblems", "{ workflowProblems(first: 5) { totalCount nodes { bet { id } problem detail processInstanceId } } }");
+                    + "pendingLeadReassignments { side to } standIns { id side standIn from to active } } }"),
+            Map.entry("bets", "{ bets(first: 5) { totalCount nodes { id title waitingOn { step } } } }"),
+            Map.entry("node", "query($id: ID!) { node(id: $id) { id ... on Bet { title brief { problem } } } }"),
+            Map.entry("verifyDecisionLog", "query($id: ID!) { verifyDecisionLog(betId: $id) { valid entriesChecked } }"),
+            Map.entry("scorecard", "{ scorecard(input: {from: \"2020-01-01\", to: \"2020-12-31\"}) { betsClosed winRate } }"),
+            Map.entry("myTasks", "{ myTasks(first: 5) { totalCount edges { node { taskId step assignee bet { id } } } } }"),
+            Map.entry("people", "{ people(first: 5) { totalCount nodes { id name email roles listedAt } } }"),
+            Map.entry("activity", "{ activity(first: 5) { edges { cursor node { kind actor subjectId bet { id } } } pageInfo { endCursor } } }"),
+            Map.entry("workflowProblems", "{ workflowProblems(first: 5) { totalCount nodes { bet { id } problem detail processInstanceId } } }"),
+            Map.entry("webhooks", "{ webhooks { id url kinds team enabled deliveries(first: 1) { id status payload } } }"));
 
     /** The subscriptions, over WebSocket (/graphql-ws) signed in with connection_init. */
     private static final Map<String, String> SUBSCRIPTIONS = Map.of(
@@ -171,7 +178,7 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
     private static final Map<String, String> ID_TYPES = Map.of(
             "betId", "Bet", "constraintId", "TechnicalConstraint", "supersedes", "Decision",
             "optionId", "BetOption", "changeRequestId", "ChangeRequest", "replyTo", "Comment",
-            "taskId", "Task", "standInId", "StandIn");
+            "taskId", "Task", "standInId", "StandIn", "webhookId", "Webhook", "deliveryId", "WebhookDelivery");
 
     /** The callers: one demo user per role, sam for both signing roles, and nora with no Tandem role. */
     enum Caller {

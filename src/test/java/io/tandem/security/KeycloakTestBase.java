@@ -23,7 +23,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "spring.graphql.graphiql.enabled=false",
         "tandem.security.audience=tandem-api",
         "tandem.security.clock-skew=0s",
-        "tandem.security.webapp-client-secret=tandem-camunda-secret"
+        "tandem.security.webapp-client-secret=tandem-camunda-secret",
+        // only webhook/WebhookDeliveryTest's context sends webhooks: every context uses one database
+        "tandem.webhooks.send-every=1h"
 })
 abstract class KeycloakTestBase {
 

@@ -13,7 +13,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Another Tandem started in this JVM, beside the one a Spring test shares. Its engine has a name of its own and no job
  * executor, as a second engine in one JVM must not share the test engine's name or run its jobs; its ports are free
- * ones, as another run on this machine may hold 8080 and 8081.
+ * ones, as another run on this machine may hold 8080 and 8081; it sends no webhooks unless told to.
  */
 public final class SecondInstance implements AutoCloseable {
 
@@ -28,6 +28,10 @@ public final class SecondInstance implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--server.port=0", "--management.server.port=0", "--operaton.bpm.process-engine-name=" + engineName,
                 "--operaton.bpm.job-execution.enabled=false", "--spring.graphql.graphiql.enabled=false"));
+        if (all.stream().noneMatch(arg -> arg.startsWith("--tandem.webhooks.send-every="))) {
+            // as in every test context: only the webhook tests send webhooks (TandemTest)
+            all.add("--tandem.webhooks.send-every=1h");
+        }
         return new SecondInstance(new SpringApplicationBuilder(TandemApplication.class).run(all.toArray(String[]::new)));
     }
 

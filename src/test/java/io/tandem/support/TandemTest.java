@@ -9,14 +9,16 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a random port, against real PostgreSQL, with the real engine (Operaton) and
- * a job executor that polls fast enough for second-long timers. All tests share one context.
+ * a job executor that polls fast enough for second-long timers. All tests share one context. Webhooks are sent only
+ * by the context of webhook/WebhookDeliveryTest, which allows its loopback receiver: every context uses one database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "operaton.bpm.job-execution.wait-time-in-millis=100",
         "operaton.bpm.job-execution.max-wait=500",
-        "spring.graphql.graphiql.enabled=false"
+        "spring.graphql.graphiql.enabled=false",
+        "tandem.webhooks.send-every=1h"
 })
 @Import(StatementCounter.class)
 public @interface TandemTest {
