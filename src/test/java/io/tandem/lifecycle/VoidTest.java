@@ -6,7 +6,6 @@ import static io.tandem.support.TaskKeys.ENGINEERING_FRAMING;
 import static io.tandem.support.TaskKeys.PRODUCT_FRAMING;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.graphql.GlobalId;
 import io.tandem.live.LiveEventStream;
 import io.tandem.support.GraphQlTestBase;
 import io.tandem.support.LiveSocket;
@@ -20,8 +19,6 @@ import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.operaton.bpm.engine.TaskService;
-import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -36,8 +33,6 @@ class VoidTest extends GraphQlTestBase {
     @RegisterExtension
     final LiveSockets sockets = new LiveSockets();
 
-    @Autowired
-    private TaskService taskService;
     @Autowired
     private LiveEventStream stream;
 
@@ -114,15 +109,7 @@ class VoidTest extends GraphQlTestBase {
     void theOtherSideVoidsInTasklistUnderTheSameRules() {
         String bet = driver.createBet("priya");
         driver.mutateOk("priya", "proposeVoid", input("betId", bet, "reason", "Opened in the wrong team"));
-        Task engineering = taskService.createTaskQuery()
-                .processInstanceBusinessKey(GlobalId.require("Bet", bet, "betId").toString())
-                .taskDefinitionKey(ENGINEERING_VOID).singleResult();
-
-        asTasklistUser("erin", "engineering", () -> {
-            taskService.claim(engineering.getId(), "erin");
-            taskService.complete(engineering.getId(), Map.of("answer", "APPROVE"));
-            return null;
-        });
+        approveInTasklist("erin", "engineering", engineTask(bet, ENGINEERING_VOID).getId());
 
         assertThat(driver.state(bet)).containsEntry("stage", "CLOSED").containsEntry("outcome", "VOIDED");
     }

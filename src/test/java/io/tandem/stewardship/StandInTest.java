@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import io.tandem.graphql.GlobalId;
 import io.tandem.live.LiveEventStream;
 import io.tandem.support.GraphQlTestBase;
 import io.tandem.support.LiveSocket;
@@ -23,8 +22,6 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.operaton.bpm.engine.TaskService;
-import org.operaton.bpm.engine.task.IdentityLink;
-import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -89,7 +86,7 @@ class StandInTest extends GraphQlTestBase {
         assertThat(driver.sign("sam", bet, "FRAMING", "signAs", "PRODUCT").errorCodes()).containsExactly("NOT_THE_LEAD");
         assertThat(driver.state(bet)).isEqualTo(before);
         stewardship.keepStandInsInStep(); // what StandInSchedule runs every 30 s
-        assertThat(candidates(bet, PRODUCT_FRAMING)).containsExactly("paul");
+        assertThat(candidateUsers(bet, PRODUCT_FRAMING)).containsExactly("paul");
     }
 
     @Test
@@ -97,7 +94,7 @@ class StandInTest extends GraphQlTestBase {
         String bet = driver.framingGateOpen("productLead", "paul");
         String standIn = (String) driver.mutateOk("paul", "nameStandIn", input("betId", bet, "side", "PRODUCT",
                 "standIn", "priya", "to", Instant.now().plus(Duration.ofDays(3)).toString())).get("standIn").get("id");
-        assertThat(candidates(bet, PRODUCT_FRAMING)).containsExactlyInAnyOrder("paul", "priya");
+        assertThat(candidateUsers(bet, PRODUCT_FRAMING)).containsExactlyInAnyOrder("paul", "priya");
         assertThat(driver.mutate("erin", "revokeStandIn", input("standInId", standIn)).errorCodes())
                 .containsExactly("NOT_THE_LEAD");
 
@@ -106,9 +103,9 @@ class StandInTest extends GraphQlTestBase {
         assertThat(revoked.get("standIn")).containsEntry("active", false);
         assertThat(revoked.bet().get("latestDecision")).asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("kind", "STAND_IN_REVOKED");
-        assertThat(candidates(bet, PRODUCT_FRAMING)).containsExactly("paul");
+        assertThat(candidateUsers(bet, PRODUCT_FRAMING)).containsExactly("paul");
         assertThat(driver.inboxSteps("priya", bet)).isEmpty();
-        String taskId = task(bet, PRODUCT_FRAMING).getId();
+        String taskId = engineTask(bet, PRODUCT_FRAMING).getId();
         assertThatThrownBy(() -> asTasklistUser("priya", "product", () -> {
             taskService.complete(taskId, Map.of("answer", "APPROVE"));
             return null;
@@ -123,13 +120,9 @@ class StandInTest extends GraphQlTestBase {
         String bet = driver.framingGateOpen("productLead", "paul");
         driver.mutateOk("paul", "nameStandIn", input("betId", bet, "side", "PRODUCT", "standIn", "priya",
                 "to", Instant.now().plus(Duration.ofDays(3)).toString()));
-        String taskId = task(bet, PRODUCT_FRAMING).getId();
+        String taskId = engineTask(bet, PRODUCT_FRAMING).getId();
 
-        asTasklistUser("priya", "product", () -> {
-            taskService.claim(taskId, "priya");
-            taskService.complete(taskId, Map.of("answer", "APPROVE"));
-            return null;
-        });
+        approveInTasklist("priya", "product", taskId);
 
         assertThat(driver.waitingOn(bet)).containsExactly(ENGINEERING_FRAMING);
     }
@@ -193,7 +186,7 @@ class StandInTest extends GraphQlTestBase {
         driver.mutateOk("paul", "changeLead", input("betId", bet, "side", "PRODUCT", "to", "priya"));
 
         assertThat(driver.state(bet).get("standIns")).asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
-        assertThat(candidates(bet, PRODUCT_FRAMING)).containsExactly("priya");
+        assertThat(candidateUsers(bet, PRODUCT_FRAMING)).containsExactly("priya");
         assertThat(driver.sign("sam", bet, "FRAMING", "signAs", "PRODUCT").errorCodes()).containsExactly("NOT_THE_LEAD");
     }
 
@@ -210,16 +203,5 @@ class StandInTest extends GraphQlTestBase {
     private boolean verified(String bet) {
         return as("lena").document("query($id: ID!) { verifyDecisionLog(betId: $id) { valid } }").variable("id", bet)
                 .execute().path("verifyDecisionLog.valid").entity(Boolean.class).get();
-    }
-
-    private Task task(String bet, String step) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(GlobalId.require("Bet", bet, "betId").toString())
-                .taskDefinitionKey(step).singleResult();
-    }
-
-    private List<String> candidates(String bet, String step) {
-        return taskService.getIdentityLinksForTask(task(bet, step).getId()).stream()
-                .filter(link -> "candidate".equals(link.getType()) && link.getUserId() != null)
-                .map(IdentityLink::getUserId).toList();
     }
 }
