@@ -17,6 +17,7 @@ import io.tandem.lifecycle.BetLifecycle;
 import io.tandem.lifecycle.StageEntered;
 import io.tandem.lifecycle.TaskEscalated;
 import io.tandem.lifecycle.TaskEscalation;
+import io.tandem.outcome.MetricReadingRecorded;
 import io.tandem.outcome.OutcomeRecorded;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -117,6 +118,12 @@ class ActivitySources {
     void outcomeRecorded(OutcomeRecorded event) {
         log.record(event.betId(), ActivityKind.OUTCOME_RECORDED, null, null, "Outcome recorded, recommending "
                 + event.recommendation());
+    }
+
+    @EventListener
+    void metricRecorded(MetricReadingRecorded event) {
+        log.record(event.betId(), ActivityKind.METRIC_RECORDED, null, null, event.metric() + " = " + event.value()
+                + " from " + event.source());
     }
 
     /** Stewardship's entries have kinds of their own; every other entry is a decision. */

@@ -75,7 +75,8 @@ class RoleGrants {
             Role.ENGINEERING, WORKER,
             Role.ADMIN, OPERATOR,
             Role.LEADERSHIP, List.of(),
-            Role.INTEGRATION, List.of());
+            Role.INTEGRATION, List.of(),
+            Role.INTEGRATION_METRICS, List.of());
 
     private final AuthorizationService authorizations;
 

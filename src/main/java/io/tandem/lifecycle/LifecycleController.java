@@ -58,7 +58,7 @@ class LifecycleController {
     record ConfirmDeliveryInput(String betId, Answer answer, String reason) {
     }
 
-    record RecordOutcomeInput(String betId, List<MetricActual> actuals, String whatWeLearned,
+    record RecordOutcomeInput(String betId, List<MetricActual> actuals, Boolean useReadings, String whatWeLearned,
                               String whatWeWouldDoDifferently, Recommendation recommendation) {
     }
 
@@ -134,7 +134,8 @@ class LifecycleController {
     @MutationMapping
     BetPayload recordOutcome(@Argument RecordOutcomeInput input) {
         return Mutations.run(() -> BetPayload.of(lifecycle.recordOutcome(bet(input.betId()), new OutcomeDraft(input.actuals(),
-                input.whatWeLearned(), input.whatWeWouldDoDifferently(), input.recommendation()), users.current())),
+                input.whatWeLearned(), input.whatWeWouldDoDifferently(), input.recommendation(),
+                Boolean.TRUE.equals(input.useReadings())), users.current())),
                 BetPayload::refused);
     }
 

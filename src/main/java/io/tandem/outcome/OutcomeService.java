@@ -8,6 +8,7 @@ import io.tandem.shared.StoredTime;
 import io.tandem.shared.Texts;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,11 @@ public class OutcomeService {
 
     private final ApplicationEventPublisher events;
 
-    OutcomeService(OutcomeReportRepository reports, BriefService briefs, Clock clock, ApplicationEventPublisher events) {
+    private final MetricReadings readings;
+
+    OutcomeService(OutcomeReportRepository reports, BriefService briefs, Clock clock, ApplicationEventPublisher events,
+                   MetricReadings readings) {
+        this.readings = readings;
         this.events = events;
         this.reports = reports;
         this.briefs = briefs;
@@ -57,6 +62,13 @@ public class OutcomeService {
             if (Double.isNaN(actual.actual()) || Double.isInfinite(actual.actual())) {
                 throw RuleViolation.invalid("actuals[" + i + "].actual", "actual must be a finite number");
             }
+        }
+        if (draft.useReadings()) {
+            List<MetricActual> withReadings = new ArrayList<>(given);
+            readings.latest(List.of(betId)).getOrDefault(betId, List.of()).stream()
+                    .filter(reading -> metrics.contains(reading.getMetric()) && seen.add(reading.getMetric()))
+                    .forEach(reading -> withReadings.add(new MetricActual(reading.getMetric(), reading.getValue())));
+            given = withReadings;
         }
         if (!seen.containsAll(metrics)) {
             Set<String> missing = new HashSet<>(metrics);

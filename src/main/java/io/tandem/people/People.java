@@ -47,15 +47,18 @@ public class People {
         Instant now = StoredTime.now(clock);
         // an upsert: two first sign-ins of one person may race on two instances
         jdbc.update("""
-                insert into person (id, display_name, email, product, engineering, leadership, integration, admin, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                insert into person (id, display_name, email, product, engineering, leadership, integration, admin,
+                                    integration_metrics, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do update set display_name = excluded.display_name,
                     email = coalesce(excluded.email, person.email), product = excluded.product,
                     engineering = excluded.engineering, leadership = excluded.leadership,
-                    integration = excluded.integration, admin = excluded.admin, recorded_at = excluded.recorded_at""",
+                    integration = excluded.integration, admin = excluded.admin,
+                    integration_metrics = excluded.integration_metrics, recorded_at = excluded.recorded_at""",
                 person.userId(), person.displayName(), person.email(), person.roles().contains(Role.PRODUCT),
                 person.roles().contains(Role.ENGINEERING), person.roles().contains(Role.LEADERSHIP),
                 person.roles().contains(Role.INTEGRATION), person.roles().contains(Role.ADMIN),
+                person.roles().contains(Role.INTEGRATION_METRICS),
                 Timestamp.from(now));
     }
 
@@ -109,7 +112,7 @@ public class People {
         return (root, criteria, builder) -> {
             List<Predicate> predicates = new ArrayList<>();
             if (role != null) {
-                predicates.add(builder.isTrue(root.get(role.group())));
+                predicates.add(builder.isTrue(root.get(Person.flag(role))));
             }
             if (text != null && !text.isEmpty()) {
                 String pattern = "%" + text.toLowerCase(Locale.ROOT)

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 /** Someone Tandem knows, with the Tandem roles last recorded for them. */
@@ -22,6 +23,7 @@ public class Person {
     private boolean leadership;
     private boolean integration;
     private boolean admin;
+    private boolean integrationMetrics;
     private Instant recordedAt;
     private Instant listedAt;
 
@@ -56,7 +58,13 @@ public class Person {
             case LEADERSHIP -> leadership;
             case INTEGRATION -> integration;
             case ADMIN -> admin;
+            case INTEGRATION_METRICS -> integrationMetrics;
         };
+    }
+
+    /** The property that says whether a person holds this role. */
+    static String flag(Role role) {
+        return role == Role.INTEGRATION_METRICS ? "integrationMetrics" : role.name().toLowerCase(Locale.ROOT);
     }
 
     void record(String displayName, String email, Set<Role> roles, Instant now) {
@@ -69,6 +77,7 @@ public class Person {
         this.leadership = roles.contains(Role.LEADERSHIP);
         this.integration = roles.contains(Role.INTEGRATION);
         this.admin = roles.contains(Role.ADMIN);
+        this.integrationMetrics = roles.contains(Role.INTEGRATION_METRICS);
         this.recordedAt = now;
     }
 

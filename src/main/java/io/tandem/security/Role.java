@@ -1,14 +1,23 @@
 package io.tandem.security;
 
-import java.util.Locale;
 import java.util.Optional;
 
-/** The Keycloak realm roles (docs/product.md, "Roles"). The lower-case name is also the engine's group id. */
+/**
+ * The Keycloak roles (docs/product.md, "Roles"), by their role name, which is also the engine's group id.
+ * INTEGRATION_METRICS is a scope an integration holds besides INTEGRATION: it may append metric readings.
+ */
 public enum Role {
-    PRODUCT, ENGINEERING, LEADERSHIP, INTEGRATION, ADMIN;
+    PRODUCT("product"), ENGINEERING("engineering"), LEADERSHIP("leadership"), INTEGRATION("integration"), ADMIN("admin"),
+    INTEGRATION_METRICS("integration-metrics");
+
+    private final String group;
+
+    Role(String group) {
+        this.group = group;
+    }
 
     public String group() {
-        return name().toLowerCase(Locale.ROOT);
+        return group;
     }
 
     public String authority() {

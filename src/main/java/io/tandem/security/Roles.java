@@ -9,6 +9,9 @@ public final class Roles {
     /** Comments are shared context from people: both roles and leadership; integrations read only, admins operate. */
     public static final String COMMENT = "hasAnyRole('product','engineering','leadership')";
 
+    /** Appending metric readings: integrations given the integration-metrics scope, nobody else. */
+    public static final String RECORD_READINGS = "hasRole('integration-metrics')";
+
     private Roles() {
     }
 }

@@ -84,6 +84,8 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
         TASK_HOLDERS_OR_ADMIN(EnumSet.of(Role.PRODUCT, Role.ENGINEERING, Role.ADMIN)),
         /** Changing a bet's lead: its people hand over; an admin is the second person of a reassignment. */
         LEADS_OR_ADMIN(EnumSet.of(Role.PRODUCT, Role.ENGINEERING, Role.ADMIN)),
+        /** Appending metric readings: integrations with the integration-metrics scope. */
+        RECORD_READINGS(EnumSet.of(Role.INTEGRATION_METRICS)),
         /** Repairing a bet's workflow outside the lifecycle: admins only, on the record. */
         ADMIN(EnumSet.of(Role.ADMIN));
 
@@ -133,6 +135,7 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             Map.entry("activity", Access.READ),
             Map.entry("activityChanged", Access.READ),
             Map.entry("webhooks", Access.ADMIN),
+            Map.entry("recordMetricReading", Access.RECORD_READINGS),
             Map.entry("createWebhook", Access.ADMIN),
             Map.entry("disableWebhook", Access.ADMIN),
             Map.entry("enableWebhook", Access.ADMIN),
@@ -157,7 +160,8 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
                     + "decisions(first: 10) { totalCount nodes { sequence supersedes { id } supersededBy { id } } } "
                     + "waitingOn { step role lead assignee stalled } escalations { step } statusUpdates { text } changeRequests { id } outcomeReport { whatWeLearned } "
                     + "comments(first: 5) { totalCount nodes { id body replyTo { id } bet { id } } } "
-                    + "pendingLeadReassignments { side to } standIns { id side standIn from to active } } }"),
+                    + "pendingLeadReassignments { side to } standIns { id side standIn from to active } "
+                    + "latestMetricReadings { metric value } } }"),
             Map.entry("bets", "{ bets(first: 5) { totalCount nodes { id title waitingOn { step } } } }"),
             Map.entry("node", "query($id: ID!) { node(id: $id) { id ... on Bet { title brief { problem } } } }"),
             Map.entry("verifyDecisionLog", "query($id: ID!) { verifyDecisionLog(betId: $id) { valid entriesChecked } }"),
@@ -187,6 +191,7 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
         PRODUCT_AND_ENGINEERING("sam", Role.PRODUCT, Role.ENGINEERING),
         LEADERSHIP("lena", Role.LEADERSHIP),
         INTEGRATION("ivan", Role.INTEGRATION),
+        METRICS_INTEGRATION("maya", Role.INTEGRATION, Role.INTEGRATION_METRICS),
         ADMIN("ada", Role.ADMIN),
         NO_ROLE("nora");
 

@@ -3,11 +3,13 @@ package io.tandem.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tandem.graphql.GlobalId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -58,12 +60,20 @@ class KeycloakEndToEndTest extends KeycloakTestBase {
     }
 
     @Test
-    void integrationClientCredentialsReadButNeverWrite() {
+    void integrationClientCredentialsReadAndRecordReadingsButNeverWriteAnythingElse() {
         String token = keycloak.clientCredentialsToken("tandem", "tandem-integration", "tandem-integration-secret");
         JsonNode viewer = body(token, "{ viewer { roles } bets(first: 1) { totalCount } }");
-        assertThat(viewer.path("data").path("viewer").path("roles").toString()).isEqualTo("[\"INTEGRATION\"]");
+        assertThat(viewer.path("data").path("viewer").path("roles").toString())
+                .isEqualTo("[\"INTEGRATION\",\"INTEGRATION_METRICS\"]");
         JsonNode refused = body(token, "mutation { createBet(input: {title: \"Nope\"}) { bet { id } userErrors { code } } }");
         assertThat(refused.path("errors").get(0).path("extensions").path("classification").asText()).isEqualTo("FORBIDDEN");
+        // the scope lets the call past the role check: what is left is the bet's own rule (no such bet here)
+        JsonNode reading = body(token, "mutation { recordMetricReading(input: {betId: \"" + GlobalId.of("Bet", UUID.randomUUID())
+                + "\", metric: \"checkout conversion\", value: 2.5, source: \"Amplitude\", clientKey: \"k1\"}) "
+                + "{ reading { value } userErrors { code } } }");
+        assertThat(reading.path("errors").isMissingNode()).as(reading.toString()).isTrue();
+        assertThat(reading.path("data").path("recordMetricReading").path("userErrors").get(0).path("code").asText())
+                .isEqualTo("NOT_FOUND");
     }
 
     @Test
