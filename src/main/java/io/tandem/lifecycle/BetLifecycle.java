@@ -34,6 +34,10 @@ public final class BetLifecycle {
 
     /** Set when the process starts: the bet's id (also its business key). */
     public static final String VAR_BET_ID = "betId";
+    /** The bet's key and title (kept current), and the stage it is in: for Tasklist's lists and Cockpit's search. */
+    public static final String VAR_BET_KEY = "betKey";
+    public static final String VAR_BET_TITLE = "betTitle";
+    public static final String VAR_STAGE = "stage";
     /** Inputs a signer gives when completing a gate task (GraphQL sets them; Tasklist users type them). */
     public static final String VAR_ANSWER = "answer";
     public static final String VAR_CHOICE = "choice";

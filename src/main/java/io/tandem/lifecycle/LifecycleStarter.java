@@ -1,6 +1,8 @@
 package io.tandem.lifecycle;
 
+import io.tandem.bet.Bet;
 import io.tandem.bet.BetCreated;
+import io.tandem.bet.BetService;
 import java.util.Map;
 import org.operaton.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
@@ -11,14 +13,18 @@ import org.springframework.stereotype.Component;
 class LifecycleStarter {
 
     private final RuntimeService runtimeService;
+    private final BetService bets;
 
-    LifecycleStarter(RuntimeService runtimeService) {
+    LifecycleStarter(RuntimeService runtimeService, BetService bets) {
         this.runtimeService = runtimeService;
+        this.bets = bets;
     }
 
     @EventListener
     void on(BetCreated created) {
+        Bet bet = bets.find(created.betId()).orElseThrow();
         runtimeService.startProcessInstanceByKey(BetLifecycle.PROCESS_KEY, created.betId().toString(),
-                Map.of(BetLifecycle.VAR_BET_ID, created.betId().toString()));
+                Map.of(BetLifecycle.VAR_BET_ID, created.betId().toString(), BetLifecycle.VAR_BET_KEY, bet.getKey(),
+                        BetLifecycle.VAR_BET_TITLE, bet.getTitle(), BetLifecycle.VAR_STAGE, bet.getStage().name()));
     }
 }

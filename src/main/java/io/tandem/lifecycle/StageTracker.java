@@ -31,6 +31,7 @@ public class StageTracker {
     private void moveTo(DelegateExecution execution, Stage stage) {
         UUID betId = UUID.fromString(execution.getProcessBusinessKey());
         bets.enterStage(betId, stage);
+        execution.getProcessInstance().setVariable(BetLifecycle.VAR_STAGE, stage.name());
         events.publishEvent(new StageEntered(betId, stage));
     }
 }

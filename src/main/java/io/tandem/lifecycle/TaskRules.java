@@ -59,6 +59,7 @@ class TaskRules implements TaskListener {
     }
 
     private void opened(DelegateTask task) {
+        task.setName(TaskNames.of(task.getName(), bet(task)));
         if (BetLifecycle.stalls(task.getTaskDefinitionKey())) {
             task.setDueDate(Date.from(task.getCreateTime().toInstant().plus(stall.stalledAfter())));
         }

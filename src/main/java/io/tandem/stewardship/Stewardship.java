@@ -12,6 +12,7 @@ import io.tandem.decision.DecisionLog;
 import io.tandem.decision.NewDecision;
 import io.tandem.decision.Signer;
 import io.tandem.lifecycle.SideTasks;
+import io.tandem.lifecycle.TaskNames;
 import io.tandem.security.CurrentUser;
 import io.tandem.security.Role;
 import io.tandem.security.Roles;
@@ -53,10 +54,12 @@ public class Stewardship {
     private final LeadReassignmentRepository reassignments;
     private final Clock clock;
     private final StandIns standIns;
+    private final TaskNames taskNames;
 
     Stewardship(BetService bets, DecisionLog decisionLog, SideTasks sideTasks, LeadReassignmentRepository reassignments,
-                Clock clock, StandIns standIns) {
+                Clock clock, StandIns standIns, TaskNames taskNames) {
         this.bets = bets;
+        this.taskNames = taskNames;
         this.standIns = standIns;
         this.decisionLog = decisionLog;
         this.sideTasks = sideTasks;
@@ -74,7 +77,11 @@ public class Stewardship {
         Bet bet = bets.claimForChange(betId, "betId");
         Role side = editingSide(bet, user);
         String why = Texts.optional("reason", reason, Texts.SHORT_TEXT_MAX);
+        String oldTitle = bet.getTitle();
         List<FieldChange> changes = bets.edit(bet, edit);
+        if (!oldTitle.equals(bet.getTitle())) {
+            taskNames.retitle(betId, oldTitle, bet);
+        }
         return new Edited(bet, decisionLog.append(betId, NewDecision.changed(DecisionKind.BET_EDITED, user.displayName()
                 + " edited " + changes.stream().map(FieldChange::field).collect(Collectors.joining(", ")), why,
                 List.of(signer(user, side)), changes)));

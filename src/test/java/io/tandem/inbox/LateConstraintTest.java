@@ -59,8 +59,10 @@ class LateConstraintTest extends GraphQlTestBase {
         String constraint = driver.addConstraint("erin", bet, TITLE, "BLOCKING");
 
         Map<String, Object> task = acknowledgementTaskIn(myTasks("priya", bet));
+        Map<String, Object> state = driver.state(bet);
         assertThat(task).containsEntry("role", "PRODUCT").containsEntry("gate", null).containsEntry("assignee", null)
-                .containsEntry("name", "Acknowledge technical constraint: " + TITLE);
+                .containsEntry("name", "Acknowledge technical constraint: " + TITLE + " — " + state.get("key") + " "
+                        + state.get("title"));
         assertThat((String) task.get("needs")).contains("acknowledgeConstraint").contains("BLOCKING");
         assertThat(tasklistTasks("priya", bet)).extracting(Task::getId).containsExactly((String) task.get("taskId"));
         assertThat(watching.await(kind("CONSTRAINT_ADDED"), ARRIVES))
