@@ -3,10 +3,8 @@ package io.tandem.activity;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
 import io.tandem.graphql.Connections;
-import io.tandem.graphql.GlobalId;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -14,9 +12,6 @@ import org.springframework.stereotype.Controller;
 
 @Controller
 class ActivityController {
-
-    record ActivityFilterInput(List<ActivityKind> kinds, String team, String betId) {
-    }
 
     record Edge(String cursor, ActivityEvent node) {
     }
@@ -38,7 +33,8 @@ class ActivityController {
         Optional<ActivityLog.Position> position = after == null || after.isEmpty() ? Optional.empty()
                 : Optional.of(ActivityLog.Position.parse(after)
                 .orElseThrow(() -> new Connections.InvalidArgument("after is not a cursor of the activity feed")));
-        ActivityLog.Page page = log.page(filter(filterBy), position, size);
+        ActivityLog.Page page = log.page(ActivityFilterInput.filter(filterBy,
+                betId -> new Connections.InvalidArgument("filterBy.betId is not a bet id")), position, size);
         List<Edge> edges = page.activities().stream()
                 .map(a -> new Edge(ActivityLog.Position.of(a).cursor(), ActivityEvent.of(a))).toList();
         return new ActivityConnection(edges, edges.stream().map(Edge::node).toList(), new Connections.PageInfo(page.hasNext(),
@@ -50,15 +46,5 @@ class ActivityController {
     @SchemaMapping(typeName = "BetEvent", field = "bet")
     Bet bet(ActivityEvent event) {
         return bets.read(event.betId()).orElseThrow();
-    }
-
-    /** The filter a client gave, for the feed and for activityChanged alike. */
-    static ActivityFilter filter(ActivityFilterInput input) {
-        if (input == null) {
-            return ActivityFilter.ALL;
-        }
-        UUID bet = input.betId() == null ? null : GlobalId.find("Bet", input.betId())
-                .orElseThrow(() -> new Connections.InvalidArgument("filterBy.betId is not a bet id"));
-        return new ActivityFilter(input.kinds(), input.team(), bet);
     }
 }

@@ -53,7 +53,6 @@ public class StandIn {
     public Instant getStartsAt() { return startsAt; }
     public Instant getEndsAt() { return endsAt; }
     public Instant getRevokedAt() { return revokedAt; }
-    public Instant getNamedAt() { return namedAt; }
     public Instant getOfferedAt() { return offeredAt; }
     public Instant getWithdrawnAt() { return withdrawnAt; }
 

@@ -30,10 +30,10 @@ public class SideTasks {
     }
 
     /**
-     * The side's open sign-offs wait on this lead (and these stand-ins) only; a claim by anyone else is let go, so the
-     * new lead can take them.
+     * The side's open sign-offs wait on this lead only (a change of lead ends the outgoing lead's stand-ins); a claim by
+     * anyone else is let go, so the new lead can take them.
      */
-    public void moveTo(UUID betId, Role side, String lead, String outgoing, List<String> standIns) {
+    public void moveTo(UUID betId, Role side, String lead, String outgoing) {
         List<Task> tasks = openSignOffs(betId, side);
         OwnEngineCalls.run(() -> {
             for (Task task : tasks) {
@@ -47,7 +47,6 @@ public class SideTasks {
                     }
                 }
                 taskService.addCandidateUser(task.getId(), lead);
-                standIns.forEach(standIn -> taskService.addCandidateUser(task.getId(), standIn));
                 if (task.getAssignee() != null && !task.getAssignee().equals(lead)) {
                     TaskRules.movingTasks(() -> taskService.setAssignee(task.getId(), null));
                 }

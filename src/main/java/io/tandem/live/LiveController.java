@@ -2,7 +2,7 @@ package io.tandem.live;
 
 import io.tandem.activity.ActivityEvent;
 import io.tandem.activity.ActivityFilter;
-import io.tandem.activity.ActivityKind;
+import io.tandem.activity.ActivityFilterInput;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
 import io.tandem.decision.Gate;
@@ -11,7 +11,6 @@ import io.tandem.security.CurrentUser;
 import io.tandem.security.CurrentUsers;
 import io.tandem.security.Role;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,15 +44,6 @@ class LiveController {
         }
     }
 
-    record ActivityFilterInput(List<ActivityKind> kinds, String team, String betId) {
-
-        ActivityFilter filter() {
-            UUID bet = betId == null ? null : GlobalId.find("Bet", betId).orElseThrow(() ->
-                    new LiveRefusal(ErrorType.BAD_REQUEST, "filterBy.betId '" + shorten(betId) + "' is not a bet id"));
-            return new ActivityFilter(kinds, team, bet);
-        }
-    }
-
     private final LiveEventStream stream;
     private final BetService bets;
     private final CurrentUsers users;
@@ -84,7 +74,8 @@ class LiveController {
     @SubscriptionMapping
     Flux<ActivityEvent> activityChanged(@Argument ActivityFilterInput filterBy) {
         reader("activityChanged");
-        ActivityFilter filter = filterBy == null ? ActivityFilter.ALL : filterBy.filter();
+        ActivityFilter filter = ActivityFilterInput.filter(filterBy, betId ->
+                new LiveRefusal(ErrorType.BAD_REQUEST, "filterBy.betId '" + shorten(betId) + "' is not a bet id"));
         return buffered(stream.activities().filter(filter::matches).map(ActivityEvent::of));
     }
 

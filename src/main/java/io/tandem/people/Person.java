@@ -62,9 +62,14 @@ public class Person {
         };
     }
 
-    /** The property that says whether a person holds this role. */
+    /** The property that says whether a person holds this role: the role's name in camel case (integrationMetrics). */
     static String flag(Role role) {
-        return role == Role.INTEGRATION_METRICS ? "integrationMetrics" : role.name().toLowerCase(Locale.ROOT);
+        String[] words = role.name().toLowerCase(Locale.ROOT).split("_");
+        StringBuilder flag = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            flag.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return flag.toString();
     }
 
     void record(String displayName, String email, Set<Role> roles, Instant now) {

@@ -239,7 +239,7 @@ public class Stewardship {
         reassignments.findByBetIdAndSide(bet.getId(), side).ifPresent(reassignments::delete);
         // a stand-in stood in for the outgoing lead: the new lead names their own
         standIns.endAll(bet.getId(), side).forEach(standIns::markWithdrawn);
-        sideTasks.moveTo(bet.getId(), side, change.to(), change.from(), List.of());
+        sideTasks.moveTo(bet.getId(), side, change.to(), change.from());
         Decision decision = decisionLog.append(bet.getId(), NewDecision.changed(DecisionKind.LEAD_CHANGED,
                 "The " + side.group() + " lead passed from " + change.from() + " to " + change.to(), reason,
                 signers, List.of(change)));

@@ -49,7 +49,6 @@ public class Webhook {
     public boolean isEnabled() { return enabled; }
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
     String getSecret() { return secret; }
 
     /** The kinds it is sent; empty for every kind. */

@@ -5,14 +5,12 @@ import static io.tandem.support.TaskKeys.ENGINEERING_COMMITMENT;
 import static io.tandem.support.TaskKeys.ENGINEERING_FRAMING;
 import static io.tandem.support.TaskKeys.PRODUCT_FRAMING;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.tandem.graphql.GlobalId;
 import io.tandem.support.BetRows;
 import io.tandem.support.GraphQlTestBase;
 import io.tandem.support.Payload;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

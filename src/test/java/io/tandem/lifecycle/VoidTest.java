@@ -1,6 +1,5 @@
 package io.tandem.lifecycle;
 
-import static io.tandem.support.LiveSocket.about;
 import static io.tandem.support.LiveSockets.ARRIVES;
 import static io.tandem.support.TaskKeys.ENGINEERING_FRAMING;
 import static io.tandem.support.TaskKeys.PRODUCT_FRAMING;
