@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Turns the engine's authorization on for good (it is not a setting: without it every signed-in person could modify,
  * suspend or delete any bet's workflow through the REST API) and installs what goes with it: the authorizations of a
- * task's people, the door that decides what is checked and refuses what authorization cannot express, and the record
- * of an operator's repairs. The Operaton starter applies every plugin bean.
+ * task's people, the door that decides what is checked and refuses what authorization cannot express, a rule's
+ * refusal answered as a bad request rather than a server error (RuleRefusals), and the record of an operator's
+ * repairs. The Operaton starter applies every plugin bean.
  */
 @Component
 class EngineAccessPlugin extends AbstractProcessEnginePlugin {
@@ -32,6 +33,11 @@ class EngineAccessPlugin extends AbstractProcessEnginePlugin {
         EngineDoor door = new EngineDoor();
         configuration.setCustomPostCommandInterceptorsTxRequired(with(configuration.getCustomPostCommandInterceptorsTxRequired(), door));
         configuration.setCustomPostCommandInterceptorsTxRequiresNew(with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), door));
+        // one each: an interceptor before the transaction's leads on to the rest of its own chain
+        configuration.setCustomPreCommandInterceptorsTxRequired(
+                with(configuration.getCustomPreCommandInterceptorsTxRequired(), new RuleRefusals()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+                with(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new RuleRefusals()));
         List<IncidentHandler> handlers = configuration.getCustomIncidentHandlers() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomIncidentHandlers());
         handlers.add(jobRepairs);

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tasklist's filters, created once at start-up: the first (Tasklist's default) shows what the caller may act on, the
  * same tasks as myTasks (the ones they hold, and the unheld ones offered to them or their roles); then the ones they
- * hold, their roles' unheld ones, and the overdue ones. Each list shows the bet's key, title and stage.
+ * hold, their roles' unheld ones, and the overdue ones. Each list shows the bet's key, title and stage. There is no
+ * "All tasks" filter.
  * Everyone in Tasklist may read them (RoleGrants); nobody but Tandem creates or changes filters.
  */
 @Component
@@ -26,6 +27,7 @@ class TasklistFilters {
     }
 
     private static final String ME = "${currentUser()}";
+    private static final String STARTERS_FILTER = "All tasks";
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -38,6 +40,9 @@ class TasklistFilters {
     @EventListener(ApplicationReadyEvent.class)
     void create() {
         OwnEngineCalls.run(() -> {
+            // the engine starter's catch-all filter, which databases from before these filters still hold: it came
+            // first in Tasklist and listed tasks the person may read but not act on
+            filters.createFilterQuery().filterName(STARTERS_FILTER).list().forEach(f -> filters.deleteFilter(f.getId()));
             for (Definition definition : definitions()) {
                 if (filters.createFilterQuery().filterName(definition.name()).count() == 0) {
                     Filter filter = filters.newTaskFilter(definition.name()).setOwner(null).setQuery(definition.query())

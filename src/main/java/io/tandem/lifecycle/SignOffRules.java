@@ -39,6 +39,10 @@ final class SignOffRules {
 
     private static final Set<Outcome> REVIEW_VERDICTS = EnumSet.of(Outcome.WON, Outcome.LOST, Outcome.INCONCLUSIVE);
 
+    static List<String> reviewVerdicts() {
+        return REVIEW_VERDICTS.stream().map(Enum::name).toList();
+    }
+
     /**
      * An earlier sign-off of the same round; {@code side} is the role's group ("product", "engineering"); {@code actingFor}
      * the lead a stand-in signed for, or null.

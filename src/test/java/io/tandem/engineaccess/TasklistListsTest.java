@@ -4,6 +4,7 @@ import static io.tandem.support.TaskKeys.ENGINEERING_FRAMING;
 import static io.tandem.support.TaskKeys.PRODUCT_FRAMING;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.shared.OwnEngineCalls;
 import io.tandem.support.GraphQlTestBase;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.FilterService;
 import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.filter.Filter;
 import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,10 @@ class TasklistListsTest extends GraphQlTestBase {
 
     @Autowired
     private FilterService filters;
+    @Autowired
+    private TasklistFilters tasklistFilters;
+    @Autowired
+    private TaskService taskService;
     @Autowired
     private RuntimeService runtimeService;
 
@@ -48,7 +54,7 @@ class TasklistListsTest extends GraphQlTestBase {
         String open = driver.framingGateOpen();
         List<Filter> all = filters.createFilterQuery().list();
         assertThat(all).extracting(Filter::getName)
-                .contains("What I may act on", "My tasks", "My role's tasks", "Overdue");
+                .containsExactlyInAnyOrder("What I may act on", "My tasks", "My role's tasks", "Overdue");
         Filter actionable = all.stream().filter(f -> f.getName().equals("What I may act on")).findFirst().orElseThrow();
         assertThat(all).filteredOn(f -> List.of("My tasks", "My role's tasks", "Overdue").contains(f.getName()))
                 .allSatisfy(other -> assertThat((Integer) other.getProperties().get("priority"))
@@ -74,5 +80,15 @@ class TasklistListsTest extends GraphQlTestBase {
         }
         return listed.stream().filter(t -> byProcess.containsKey(t.getProcessInstanceId()))
                 .map(t -> byProcess.get(t.getProcessInstanceId()) + ":" + t.getTaskDefinitionKey()).toList();
+    }
+
+    @Test
+    void theEngineStartersCatchAllFilterIsGoneAtTheNextStart() {
+        OwnEngineCalls.run(() -> filters.saveFilter(filters.newTaskFilter("All tasks").setQuery(taskService.createTaskQuery())));
+
+        tasklistFilters.create();
+
+        assertThat(filters.createFilterQuery().filterName("All tasks").count()).isZero();
+        assertThat(filters.createFilterQuery().count()).isEqualTo(4);
     }
 }

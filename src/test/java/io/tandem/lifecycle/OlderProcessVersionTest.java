@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tandem.graphql.GlobalId;
 import io.tandem.support.BetDriver;
 import io.tandem.support.SecondInstance;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,9 @@ import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.model.bpmn.Bpmn;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 import org.operaton.bpm.model.bpmn.instance.EndEvent;
+import org.operaton.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.operaton.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.operaton.bpm.model.bpmn.instance.di.DiagramElement;
 import org.operaton.bpm.model.xml.instance.ModelElementInstance;
 
 /**
@@ -86,6 +91,11 @@ class OlderProcessVersionTest {
         BpmnModelInstance model = Bpmn.readModelFromStream(OlderProcessVersionTest.class.getResourceAsStream("/bpmn/bet-lifecycle.bpmn"));
         ModelElementInstance acknowledgement = model.getModelElementById(ACKNOWLEDGEMENT_SUBPROCESS);
         acknowledgement.getParentElement().removeChildElement(acknowledgement);
+        // and its drawing: shapes and edges of the elements that went with it
+        List<DiagramElement> orphaned = new ArrayList<>();
+        model.getModelElementsByType(BpmnShape.class).stream().filter(s -> s.getBpmnElement() == null).forEach(orphaned::add);
+        model.getModelElementsByType(BpmnEdge.class).stream().filter(e -> e.getBpmnElement() == null).forEach(orphaned::add);
+        orphaned.forEach(element -> element.getParentElement().removeChildElement(element));
         EndEvent stagesDone = model.getModelElementById("end_stages_done");
         stagesDone.getEventDefinitions().clear();
         return model;

@@ -71,6 +71,9 @@ class WebAppSingleSignOnTest extends KeycloakTestBase {
         assertThat(visible.get(0).path("taskDefinitionKey").asText()).isEqualTo("task_sign_framing_product");
 
         String productTask = visible.get(0).path("id").asText();
+        HttpResponse<String> form = priya.get("/camunda/tandem/tasks/" + productTask + "/form");
+        assertThat(form.statusCode()).as("Tasklist's form reads the task with the Keycloak session").isEqualTo(200);
+        assertThat(WebAppSession.read(form.body()).path("inputs").path("answer").asBoolean()).isTrue();
         assertThat(priya.engine("POST", "/task/" + productTask + "/complete",
                 "{\"variables\": {\"answer\": {\"value\": \"APPROVE\"}}}").statusCode()).isEqualTo(204);
         JsonNode waiting = body(token, "{ bet(id: \"" + bet + "\") { waitingOn { step } latestDecision { kind } } }")

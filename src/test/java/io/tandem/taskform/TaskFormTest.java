@@ -1,0 +1,147 @@
+package io.tandem.taskform;
+
+import static io.tandem.support.TaskKeys.ENGINEERING_FRAMING;
+import static io.tandem.support.TaskKeys.PRODUCT_FRAMING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tandem.graphql.GlobalId;
+import io.tandem.support.GraphQlTestBase;
+import io.tandem.support.WebAppSession;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Tasklist's form for a task, read as the web apps' signed-in person: it names the bet, shows what the step is about and
+ * asks for what completing it takes; a completion the rules refuse answers 400 with the rule's code and message.
+ */
+class TaskFormTest extends GraphQlTestBase {
+
+    @Autowired
+    private ProcessEngine processEngine;
+
+    @BeforeEach
+    void webAppsFindThisEngine() {
+        WebAppSession.registerForTheWebApps(processEngine);
+    }
+
+    @Test
+    void theFramingSignOffsFormShowsTheBriefAndAsksForAnAnswerAndAReason() {
+        String bet = driver.createBet("priya", "title", "Faster checkout");
+        driver.completeFramingWork(bet);
+        driver.addConstraint("erin", bet, "Payment provider rate limit");
+        String task = engineTask(bet, PRODUCT_FRAMING).getId();
+
+        JsonNode form = WebAppSession.read(session("priya").get(formPath(task)).body());
+
+        assertThat(form.path("name").asText()).endsWith("Faster checkout").contains("Sign framing gate (product)");
+        assertThat(form.path("bet").path("title").asText()).isEqualTo("Faster checkout");
+        assertThat(form.path("bet").path("key").asText()).startsWith("BET-");
+        assertThat(form.path("bet").path("stage").asText()).isEqualTo("FRAMING");
+        assertThat(form.path("description").asText()).contains("signGate FRAMING");
+        assertThat(headings(form)).containsExactly("Problem brief (revision 1)", "Success metrics", "Technical constraints");
+        assertThat(item(form, "Problem brief (revision 1)", "Problem")).isEqualTo("Checkout abandons at the payment step");
+        assertThat(item(form, "Success metrics", "checkout conversion")).isEqualTo("from 2 %, to 3 %");
+        assertThat(item(form, "Technical constraints", "Payment provider rate limit (SHAPING)"))
+                .endsWith("not acknowledged by product yet");
+        assertThat(form.path("inputs").path("answer").asBoolean()).isTrue();
+        assertThat(form.path("inputs").path("reason").asBoolean()).isTrue();
+        assertThat(form.path("inputs").path("choice").isNull()).as("framing chooses nothing").isTrue();
+        assertThat(form.path("inputs").path("response").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theCommitmentFormListsTheOptionsWithWhatEachGainsAndGivesUpAndAsksForOne() {
+        String bet = driver.createBet("priya");
+        List<String> options = List.of(driver.commitmentGateOpen(bet));
+        String task = engineTask(bet, "task_sign_commitment_engineering").getId();
+
+        JsonNode form = WebAppSession.read(session("erin").get(formPath(task)).body());
+
+        JsonNode choice = form.path("inputs").path("choice");
+        assertThat(choice.path("label").asText()).isEqualTo("Option");
+        assertThat(StreamSupport.stream(choice.path("values").spliterator(), false).map(v -> v.path("value").asText()))
+                .hasSize(2).contains(GlobalId.require("BetOption", options.get(0), "optionId").toString());
+        JsonNode section = section(form, "Options");
+        assertThat(section.path("items")).hasSize(2);
+        assertThat(section.path("items").get(0).path("text").asText()).contains("gains: ").contains("gives up: ");
+    }
+
+    @Test
+    void aTaskTheSignedInPersonMayNotSeeIsNotFoundAndNobodySignedInIsUnauthorized() {
+        String bet = driver.framingGateOpen();
+        String task = engineTask(bet, PRODUCT_FRAMING).getId();
+
+        HttpResponse<String> engineering = session("erin").get(formPath(task));
+        assertThat(engineering.statusCode()).isEqualTo(404);
+        assertThat(WebAppSession.read(engineering.body()).path("message").asText()).contains(task);
+        assertThat(session("erin").get(formPath("no-such-task")).statusCode()).isEqualTo(404);
+        http().get().uri(formPath(task)).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void everyTaskOpensTandemsFormDeployedWithTheProcess() {
+        String bet = driver.framingGateOpen();
+        String task = engineTask(bet, PRODUCT_FRAMING).getId();
+        WebAppSession priya = session("priya");
+
+        assertThat(priya.engineJson("/task/" + task + "/form").path("key").asText())
+                .isEqualTo("embedded:deployment:bpmn/forms/bet-task.html");
+        HttpResponse<String> html = priya.engine("GET", "/task/" + task + "/deployed-form", null);
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.body()).contains("<form").contains("cam-script").contains("/tandem/tasks/");
+    }
+
+    @Test
+    void aCompletionTheRulesRefuseIsABadRequestWithTheRulesMessageAndChangesNothing() {
+        String bet = driver.framingGateOpen();
+        WebAppSession sam = session("sam");
+        String product = engineTask(bet, PRODUCT_FRAMING).getId();
+        assertThat(sam.engine("POST", "/task/" + product + "/claim", "{\"userId\": \"sam\"}").statusCode()).isEqualTo(204);
+        assertThat(sam.engine("POST", "/task/" + product + "/submit-form",
+                "{\"variables\": {\"answer\": {\"value\": \"APPROVE\"}}}").statusCode()).isEqualTo(204);
+        String engineering = engineTask(bet, ENGINEERING_FRAMING).getId();
+        assertThat(sam.engine("POST", "/task/" + engineering + "/claim", "{\"userId\": \"sam\"}").statusCode()).isEqualTo(204);
+        List<String> kinds = driver.decisionKinds(bet);
+
+        HttpResponse<String> refused = sam.engine("POST", "/task/" + engineering + "/submit-form",
+                "{\"variables\": {\"answer\": {\"value\": \"APPROVE\"}}}");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        JsonNode body = WebAppSession.read(refused.body());
+        assertThat(body.path("message").asText()).contains(": SAME_PERSON: Sam Rivera already signed the product side");
+        assertThat(refused.body()).doesNotContain("\tat ").doesNotContain("io.tandem");
+        assertThat(driver.waitingOn(bet)).containsExactly(ENGINEERING_FRAMING);
+        assertThat(driver.decisionKinds(bet)).isEqualTo(kinds);
+        assertThat(driver.stage(bet)).isEqualTo("FRAMING");
+    }
+
+    private WebAppSession session(String user) {
+        return WebAppSession.demoLogin(port, user, "tasklist");
+    }
+
+    private static String formPath(String task) {
+        return "/camunda/tandem/tasks/" + task + "/form";
+    }
+
+    private static List<String> headings(JsonNode form) {
+        return StreamSupport.stream(form.path("sections").spliterator(), false).map(s -> s.path("heading").asText()).toList();
+    }
+
+    private static JsonNode section(JsonNode form, String heading) {
+        return StreamSupport.stream(form.path("sections").spliterator(), false)
+                .filter(s -> s.path("heading").asText().equals(heading)).findFirst().orElseThrow(() ->
+                        new AssertionError("no section " + heading + " in " + form));
+    }
+
+    private static String item(JsonNode form, String heading, String label) {
+        return StreamSupport.stream(section(form, heading).path("items").spliterator(), false)
+                .filter(i -> i.path("label").asText().equals(label)).map(i -> i.path("text").asText()).findFirst()
+                .orElseThrow(() -> new AssertionError("no item " + label + " under " + heading + " in " + form));
+    }
+}
