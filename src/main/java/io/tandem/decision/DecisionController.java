@@ -26,9 +26,6 @@ class DecisionController {
     static final String DECISION = "Decision";
     static final String OPTION = "BetOption";
 
-    record DecisionLogVerification(boolean valid, int entriesChecked, Integer firstBrokenSequence, String problem) {
-    }
-
     private final DecisionLog log;
     private final OptionService options;
     private final BetService bets;
@@ -57,15 +54,6 @@ class DecisionController {
     Map<Bet, List<BetOption>> options(List<Bet> page) {
         Map<UUID, List<BetOption>> current = options.current(page.stream().map(Bet::getId).toList());
         return page.stream().collect(Collectors.toMap(Function.identity(), b -> current.getOrDefault(b.getId(), List.of())));
-    }
-
-    @QueryMapping
-    DecisionLogVerification verifyDecisionLog(@Argument String betId) {
-        UUID id = GlobalId.find("Bet", betId).filter(b -> bets.read(b).isPresent())
-                .orElseThrow(() -> new Connections.InvalidArgument("betId names no bet"));
-        DecisionLog.Verification result = log.verify(id);
-        return new DecisionLogVerification(result.valid(), result.entriesChecked(),
-                result.firstBroken() == null ? null : result.firstBroken().getSequence(), result.problem());
     }
 
     @SchemaMapping(typeName = DECISION)

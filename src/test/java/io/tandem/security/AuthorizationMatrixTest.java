@@ -17,6 +17,7 @@ import graphql.language.Type;
 import graphql.language.TypeName;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import io.tandem.checkpoint.Checkpoints;
 import io.tandem.support.GraphQlTestBase;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -107,6 +108,8 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             Map.entry("bets", Access.READ),
             Map.entry("node", Access.READ),
             Map.entry("verifyDecisionLog", Access.READ),
+            Map.entry("latestCheckpoint", Access.READ),
+            Map.entry("checkpointKey", Access.READ),
             Map.entry("scorecard", Access.READ),
             Map.entry("createBet", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("reviseBrief", Access.PRODUCT),
@@ -165,6 +168,8 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             Map.entry("bets", "{ bets(first: 5) { totalCount nodes { id title waitingOn { step } } } }"),
             Map.entry("node", "query($id: ID!) { node(id: $id) { id ... on Bet { title brief { problem } } } }"),
             Map.entry("verifyDecisionLog", "query($id: ID!) { verifyDecisionLog(betId: $id) { valid entriesChecked } }"),
+            Map.entry("latestCheckpoint", "{ latestCheckpoint { at size root } }"),
+            Map.entry("checkpointKey", "{ checkpointKey { publicKey } }"),
             Map.entry("scorecard", "{ scorecard(input: {from: \"2020-01-01\", to: \"2020-12-31\"}) { betsClosed winRate } }"),
             Map.entry("myTasks", "{ myTasks(first: 5) { totalCount edges { node { taskId step assignee bet { id } } } } }"),
             Map.entry("people", "{ people(first: 5) { totalCount nodes { id name email roles listedAt } } }"),
@@ -212,6 +217,9 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
     @Autowired(required = false)
     private UserDetailsService userDetails;
 
+    @Autowired
+    private Checkpoints checkpoints;
+
     @BeforeEach
     void prepare() {
         // Demo mode keeps its users in a UserDetailsManager; a user without a role is added there for this test.
@@ -226,6 +234,7 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             driver.commit(bet);
             driver.mutateOk("erin", "postStatusUpdate", input("betId", bet, "status", "ON_TRACK", "text", "Going well"));
             driver.mutateOk("lena", "addComment", input("betId", bet, "body", "Glad to see this moving"));
+            checkpoints.write();
             richBet = bet;
         }
     }

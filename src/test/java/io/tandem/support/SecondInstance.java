@@ -32,6 +32,9 @@ public final class SecondInstance implements AutoCloseable {
             // as in every test context: only the webhook tests send webhooks (TandemTest)
             all.add("--tandem.webhooks.send-every=1h");
         }
+        // as in every test context: checkpoints are written by the tests that want one (TandemTest)
+        all.addAll(List.of("--tandem.checkpoints.check-every=1h", "--tandem.checkpoints.every=1ms",
+                "--tandem.checkpoints.key-file=target/test-checkpoint-key"));
         return new SecondInstance(new SpringApplicationBuilder(TandemApplication.class).run(all.toArray(String[]::new)));
     }
 
