@@ -36,8 +36,8 @@ public class Checkpoints {
     }
 
     private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
-    private static final String COVERED = "tx < pg_snapshot_xmin(pg_current_snapshot())";
-    private static final String ORDER = "order by tx, position";
+    static final String COVERED = "tx < pg_snapshot_xmin(pg_current_snapshot())";
+    static final String ORDER = "order by tx, position";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CheckpointKey key;

@@ -15,14 +15,18 @@ final class DecisionHash {
     }
 
     static String of(Decision d) {
+        return of(LoggedEntry.of(d));
+    }
+
+    static String of(LoggedEntry d) {
         StringBuilder text = new StringBuilder();
-        field(text, d.getBetId());
-        field(text, d.getSequence());
-        field(text, d.getKind());
-        field(text, d.getGate());
-        field(text, d.getContext());
-        field(text, d.getOptionsConsidered().size());
-        for (OptionConsidered o : d.getOptionsConsidered()) {
+        field(text, d.betId());
+        field(text, d.sequence());
+        field(text, d.kind());
+        field(text, d.gate());
+        field(text, d.context());
+        field(text, d.optionsConsidered().size());
+        for (OptionConsidered o : d.optionsConsidered()) {
             field(text, o.id());
             field(text, o.label());
             field(text, o.scopeSummary());
@@ -31,10 +35,10 @@ final class DecisionHash {
             field(text, o.givesUp());
             field(text, o.risk());
         }
-        field(text, d.getChosenOption());
-        field(text, d.getRationale());
-        field(text, d.getSigners().size());
-        for (Signer s : d.getSigners()) {
+        field(text, d.chosenOption());
+        field(text, d.rationale());
+        field(text, d.signers().size());
+        for (Signer s : d.signers()) {
             field(text, s.userId());
             field(text, s.name());
             field(text, s.role());
@@ -47,13 +51,13 @@ final class DecisionHash {
                 field(text, s.standingInFor());
             }
         }
-        field(text, d.getSupersedesId());
-        field(text, micros(d.getRecordedAt()));
-        field(text, d.getPreviousHash());
+        field(text, d.supersedesId());
+        field(text, micros(d.recordedAt()));
+        field(text, d.previousHash());
         // appended only when there are changes, so entries recorded before changes existed keep their hashes
-        if (!d.getChanges().isEmpty()) {
-            field(text, d.getChanges().size());
-            for (FieldChange change : d.getChanges()) {
+        if (d.changes() != null && !d.changes().isEmpty()) {
+            field(text, d.changes().size());
+            for (FieldChange change : d.changes()) {
                 field(text, change.field());
                 field(text, change.from());
                 field(text, change.to());

@@ -3,6 +3,7 @@ package io.tandem.decision;
 import io.tandem.security.Roles;
 import io.tandem.shared.StoredTime;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,12 @@ public class DecisionLog {
     @Transactional(readOnly = true)
     public List<Decision> all(UUID betId) {
         return decisions.findByBetIdOrderBySequenceAsc(betId);
+    }
+
+    /** Every bet's entries recorded in [from, to), by bet and sequence. */
+    @Transactional(readOnly = true)
+    public List<Decision> recordedBetween(Instant from, Instant to) {
+        return decisions.findByRecordedAtGreaterThanEqualAndRecordedAtLessThanOrderByBetIdAscSequenceAsc(from, to);
     }
 
     @Transactional(readOnly = true)

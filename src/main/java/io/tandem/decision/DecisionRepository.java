@@ -1,5 +1,6 @@
 package io.tandem.decision;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,8 @@ interface DecisionRepository extends JpaRepository<Decision, UUID> {
     Window<Decision> findByBetId(UUID betId, ScrollPosition position, Sort sort, Limit limit);
 
     long countByBetId(UUID betId);
+
+    List<Decision> findByRecordedAtGreaterThanEqualAndRecordedAtLessThanOrderByBetIdAscSequenceAsc(Instant from, Instant to);
 
     /** The newest entry of each of many bets, in one statement (BriefRevisionRepository's latest revisions say how). */
     @Query(nativeQuery = true, value = """

@@ -39,6 +39,8 @@ class SecurityConfig {
                                     ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/graphql", "/graphql/**").authenticated()
+                        // the decision log's export for auditors (checkpoint/LogExportController)
+                        .requestMatchers("/exports/**").authenticated()
                         // GraphQL over WebSocket: browsers cannot send headers on the upgrade, so the socket signs in
                         // with its connection_init message (WebSocketAuthentication), never with a cookie
                         .requestMatchers("/graphql-ws").permitAll()
