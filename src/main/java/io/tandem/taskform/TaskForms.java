@@ -106,7 +106,7 @@ class TaskForms {
                 sections.add(metrics(bet));
                 sections.add(outcome(bet));
             }
-            case CONSTRAINT -> sections.add(constraint(task));
+            case CONSTRAINT -> sections.add(constraint(task, bet));
             case PROPOSAL -> sections.addAll(brief(bet));
         }
         if (gate.isPresent()) {
@@ -199,22 +199,15 @@ class TaskForms {
         return new Section("Technical constraints", withUncertainty);
     }
 
-    private Section constraint(Task task) {
+    private Section constraint(Task task, Bet bet) {
         Object id = taskService.getVariable(task.getId(), BetLifecycle.VAR_CONSTRAINT_ID);
-        if (id == null) {
-            return new Section("Technical constraint", List.of());
-        }
-        UUID constraintId = UUID.fromString(id.toString());
-        return constraints.forBets(List.of(betOf(task))).values().stream().flatMap(List::stream)
+        UUID constraintId = id == null ? null : UUID.fromString(id.toString());
+        return constraints.forBets(List.of(bet.getId())).getOrDefault(bet.getId(), List.of()).stream()
                 .filter(c -> c.getId().equals(constraintId)).findFirst()
                 .map(c -> new Section("Technical constraint", items(item("Title", c.getTitle()),
                         item("Severity", c.getSeverity().name()), item("What it means", c.getDescription()),
                         item("Recorded by", c.getAuthorName()))))
                 .orElse(new Section("Technical constraint", List.of()));
-    }
-
-    private UUID betOf(Task task) {
-        return UUID.fromString(taskService.getVariable(task.getId(), BetLifecycle.VAR_BET_ID).toString());
     }
 
     private static Section spike(Bet bet) {

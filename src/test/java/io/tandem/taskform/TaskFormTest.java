@@ -73,6 +73,23 @@ class TaskFormTest extends GraphQlTestBase {
     }
 
     @Test
+    void aLateConstraintsAcknowledgementShowsTheConstraintAndAsksOnlyForAResponse() {
+        String bet = driver.createBet("priya");
+        driver.passFraming(bet);
+        driver.addConstraint("erin", bet, "Card data stays in the EU", "BLOCKING");
+        String task = engineTask(bet, "task_acknowledge_constraint").getId();
+
+        JsonNode form = WebAppSession.read(session("priya").get(formPath(task)).body());
+
+        assertThat(item(form, "Technical constraint", "Title")).isEqualTo("Card data stays in the EU");
+        assertThat(item(form, "Technical constraint", "Severity")).isEqualTo("BLOCKING");
+        assertThat(item(form, "Technical constraint", "Recorded by")).isEqualTo("Erin Walsh");
+        assertThat(form.path("inputs").path("response").asBoolean()).isTrue();
+        assertThat(form.path("inputs").path("answer").asBoolean()).isFalse();
+        assertThat(form.path("inputs").path("reason").asBoolean()).isFalse();
+    }
+
+    @Test
     void aTaskTheSignedInPersonMayNotSeeIsNotFoundAndNobodySignedInIsUnauthorized() {
         String bet = driver.framingGateOpen();
         String task = engineTask(bet, PRODUCT_FRAMING).getId();
