@@ -61,11 +61,18 @@ class DecisionController {
         return decision.getSupersedesId() == null ? null : log.read(decision.getSupersedesId()).orElse(null);
     }
 
-    /** Options are named by their global ids in the API; the log keeps the raw ids it hashed. */
+    /** Options and correction proposals are named by their global ids in the API; the log keeps the raw ids it hashed. */
     @SchemaMapping(typeName = DECISION)
     String chosenOption(Decision decision) {
-        return decision.getKind() == DecisionKind.COMMITMENT && decision.getChosenOption() != null
-                ? GlobalId.of(OPTION, UUID.fromString(decision.getChosenOption())) : decision.getChosenOption();
+        if (decision.getChosenOption() == null) {
+            return null;
+        }
+        return switch (decision.getKind()) {
+            case COMMITMENT -> GlobalId.of(OPTION, UUID.fromString(decision.getChosenOption()));
+            // the CORRECTION gate's entries name the proposal both sides answered
+            case CORRECTION, CORRECTION_REJECTED -> GlobalId.of(CorrectionController.PROPOSAL, UUID.fromString(decision.getChosenOption()));
+            default -> decision.getChosenOption();
+        };
     }
 
     @SchemaMapping(typeName = "OptionConsidered", field = "id")

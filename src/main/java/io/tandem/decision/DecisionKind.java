@@ -4,8 +4,13 @@ package io.tandem.decision;
 public enum DecisionKind {
     FRAMING_APPROVED, SPIKE_VERDICT, COMMITMENT, DELIVERY_ACCEPTED, OUTCOME_VERDICT, KILLED, KILL_REJECTED,
     CHANGES_REQUESTED, WINDOW_MOVED, SCOPE_CUT, SCOPE_CHANGED, CHANGE_REJECTED,
-    /** A new entry that corrects an earlier one (supersedesId); history is never rewritten. */
+    /**
+     * A new entry that corrects an earlier one (supersedesId); history is never rewritten. Signed by the corrector alone
+     * (gate null) or, when the corrected entry was signed by both sides, by both at the CORRECTION gate.
+     */
     CORRECTION,
+    /** A correction proposed at the CORRECTION gate was turned down: nothing was superseded. */
+    CORRECTION_REJECTED,
     /** A lead edited the bet's title, team or plan; the entry's changes hold the old and new values. */
     BET_EDITED,
     /** A side's lead was handed over by the outgoing lead, or reassigned by the other side's lead and an admin. */

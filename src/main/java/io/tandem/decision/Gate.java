@@ -8,5 +8,7 @@ public enum Gate {
     /** The window date passed undelivered: cut scope or move the window. */
     ESCALATION,
     /** A bet opened by mistake, voided during framing by both sides. */
-    VOID
+    VOID,
+    /** A correction of a decision-log entry both sides signed: it supersedes the entry only once both sides sign it. */
+    CORRECTION
 }

@@ -15,6 +15,10 @@ public final class BetLifecycle {
     public static final String MESSAGE_VOID_PROPOSED = "VoidProposed";
     public static final String MESSAGE_CHANGE_REQUESTED = "ChangeRequested";
     public static final String MESSAGE_CONSTRAINT_ADDED = "ConstraintAdded";
+    /** Opens the CORRECTION gate of an open bet (a boundary event of the stages). */
+    public static final String MESSAGE_CORRECTION_PROPOSED = "CorrectionProposed";
+    /** Starts a process of a closed bet that holds only its CORRECTION gate (a message start event). */
+    public static final String MESSAGE_CLOSED_BET_CORRECTION_PROPOSED = "ClosedBetCorrectionProposed";
 
     public static final String TASK_WRITE_BRIEF = "task_write_brief";
     public static final String TASK_MAP_CONSTRAINTS = "task_map_constraints";
@@ -76,7 +80,9 @@ public final class BetLifecycle {
             new SignStep(Gate.CHANGE, Role.PRODUCT, "task_sign_change_product"),
             new SignStep(Gate.CHANGE, Role.ENGINEERING, "task_sign_change_engineering"),
             new SignStep(Gate.ESCALATION, Role.PRODUCT, "task_sign_escalation_product"),
-            new SignStep(Gate.ESCALATION, Role.ENGINEERING, "task_sign_escalation_engineering"));
+            new SignStep(Gate.ESCALATION, Role.ENGINEERING, "task_sign_escalation_engineering"),
+            new SignStep(Gate.CORRECTION, Role.PRODUCT, "task_sign_correction_product"),
+            new SignStep(Gate.CORRECTION, Role.ENGINEERING, "task_sign_correction_engineering"));
 
     /** Work steps: who does them. */
     public record WorkStep(String taskKey, Role role) {
@@ -138,6 +144,7 @@ public final class BetLifecycle {
             case VOID -> "subprocess_void_gate";
             case CHANGE -> "subprocess_change_gate";
             case ESCALATION -> "subprocess_escalation_gate";
+            case CORRECTION -> "subprocess_correction_gate";
         };
     }
 

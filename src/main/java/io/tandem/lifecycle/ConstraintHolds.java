@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Which technical constraints hold which gate until product acknowledges them: every constraint holds framing, and a
  * BLOCKING one holds every later stage gate (spike verdict, commitment, delivery, outcome review). Kill, change and
  * escalation gates are never held: killing the bet or changing its scope or window is how a team answers a blocking
- * constraint. The sign-off rules (GateRules) and the reopening of a round when a constraint is added
+ * constraint; nor is the CORRECTION gate, which decides what the log says, not where the bet goes. The sign-off rules (GateRules) and the reopening of a round when a constraint is added
  * (SignOffInvalidation) both ask here.
  */
 @Component

@@ -7,6 +7,7 @@ import io.tandem.bet.Uncertainty;
 import io.tandem.brief.BriefRevision;
 import io.tandem.brief.BriefService;
 import io.tandem.decision.BetOption;
+import io.tandem.decision.CorrectionService;
 import io.tandem.decision.DecisionKind;
 import io.tandem.decision.DecisionLog;
 import io.tandem.decision.Gate;
@@ -37,9 +38,11 @@ class GateEffects {
     private final DecisionLog decisionLog;
     private final DeliveryService delivery;
     private final WindowTimer windowTimer;
+    private final CorrectionService corrections;
 
     GateEffects(BetService bets, BriefService briefs, OptionService options, OutcomeService outcomes,
-                DecisionLog decisionLog, DeliveryService delivery, WindowTimer windowTimer) {
+                DecisionLog decisionLog, DeliveryService delivery, WindowTimer windowTimer, CorrectionService corrections) {
+        this.corrections = corrections;
         this.bets = bets;
         this.briefs = briefs;
         this.options = options;
@@ -113,6 +116,10 @@ class GateEffects {
                 if (gate == Gate.CHANGE && change.getNewWindow() != null) {
                     windowTimer.reschedule(betId, change.getNewWindow());
                 }
+                return Map.of();
+            }
+            case CORRECTION -> {
+                corrections.apply(betId, corrections.proposal(betId, chosen).orElseThrow(), signers, rationale);
                 return Map.of();
             }
             default -> throw new IllegalStateException("Unknown gate " + gate);

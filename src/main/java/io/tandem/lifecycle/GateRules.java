@@ -8,6 +8,8 @@ import io.tandem.brief.BriefRevision;
 import io.tandem.brief.BriefService;
 import io.tandem.decision.Answer;
 import io.tandem.decision.BetOption;
+import io.tandem.decision.CorrectionProposal;
+import io.tandem.decision.CorrectionService;
 import io.tandem.decision.DecisionKind;
 import io.tandem.decision.DecisionLog;
 import io.tandem.decision.Gate;
@@ -55,11 +57,13 @@ class GateRules {
     private final Clock clock;
     private final StandIns standIns;
     private final OpenTasks openTasks;
+    private final CorrectionService corrections;
 
     GateRules(BetService bets, BriefService briefs, ConstraintHolds constraintHolds, OptionService options,
               SignOffs signOffs, DecisionLog decisionLog, DeliveryService delivery, GateEffects effects, Clock clock,
-              StandIns standIns, OpenTasks openTasks) {
+              StandIns standIns, OpenTasks openTasks, CorrectionService corrections) {
         this.bets = bets;
+        this.corrections = corrections;
         this.openTasks = openTasks;
         this.standIns = standIns;
         this.briefs = briefs;
@@ -107,6 +111,9 @@ class GateRules {
             if (gate == Gate.CHANGE || gate == Gate.ESCALATION) {
                 chosen = changeRequest(betId, chosen).getId().toString();
             }
+            if (gate == Gate.CORRECTION) {
+                chosen = correction(betId, chosen).getId().toString();
+            }
             SignOffRules.checkSameChoice(gate, chosen, earlier);
             if (SignOffRules.heldByConstraints(step.role(), passes)) {
                 constraintHolds.requireAcknowledged(betId, gate);
@@ -119,6 +126,11 @@ class GateRules {
         signed.add(signOff);
         List<Signer> signers = signed.stream().map(SignOff::signer).toList();
 
+        if (answer == Answer.REQUEST_CHANGES && gate == Gate.CORRECTION) {
+            corrections.reject(betId, correction(betId, SignOffRules.chosen(gate, null, earlier, List::of)),
+                    sideName(step.role()), signers, reasonText);
+            return new Signed(GateResult.CHANGES_REQUESTED, Map.of());
+        }
         if (answer == Answer.REQUEST_CHANGES) {
             decisionLog.append(betId, new NewDecision(refusalKind(gate),
                     gate, sideName(step.role()) + " requested changes at the " + gateName(gate), List.of(), null,
@@ -140,11 +152,16 @@ class GateRules {
         }
     }
 
+    private CorrectionProposal correction(UUID betId, String id) {
+        return corrections.proposal(betId, id).orElseThrow(() -> RuleViolation.notFound("choice", "Correction " + id));
+    }
+
     private static DecisionKind refusalKind(Gate gate) {
         return switch (gate) {
             case KILL -> DecisionKind.KILL_REJECTED;
             case VOID -> DecisionKind.VOID_REJECTED;
             case CHANGE, ESCALATION -> DecisionKind.CHANGE_REJECTED;
+            case CORRECTION -> DecisionKind.CORRECTION_REJECTED;
             default -> DecisionKind.CHANGES_REQUESTED;
         };
     }
@@ -170,6 +187,7 @@ class GateRules {
             case VOID -> "void proposal";
             case CHANGE -> "change request";
             case ESCALATION -> "window escalation";
+            case CORRECTION -> "correction";
         };
     }
 }

@@ -3,6 +3,7 @@ package io.tandem.lifecycle;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetPayload;
 import io.tandem.decision.Answer;
+import io.tandem.decision.CorrectionProposal;
 import io.tandem.decision.Gate;
 import io.tandem.decision.OptionDraft;
 import io.tandem.delivery.ChangeDraft;
@@ -168,6 +169,14 @@ class LifecycleController {
     Map<Bet, List<TaskEscalation>> escalations(List<Bet> bets) {
         Map<UUID, List<TaskEscalation>> found = lifecycle.escalations(bets.stream().map(Bet::getId).toList());
         return bets.stream().collect(Collectors.toMap(Function.identity(), b -> found.getOrDefault(b.getId(), List.of())));
+    }
+
+    /** The correction waiting at the bet's CORRECTION gate; null when none waits. */
+    @BatchMapping(typeName = "Bet")
+    Map<Bet, CorrectionProposal> pendingCorrection(List<Bet> bets) {
+        Map<UUID, CorrectionProposal> pending = lifecycle.pendingCorrections(bets.stream().map(Bet::getId).toList());
+        return bets.stream().distinct().filter(b -> pending.containsKey(b.getId()))
+                .collect(Collectors.toMap(Function.identity(), b -> pending.get(b.getId())));
     }
 
     private static UUID bet(String betId) {

@@ -4,6 +4,11 @@ import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
 import io.tandem.bet.Stage;
 import io.tandem.decision.Answer;
+import io.tandem.decision.CorrectionProposal;
+import io.tandem.decision.CorrectionProposed;
+import io.tandem.decision.CorrectionService;
+import io.tandem.decision.SignOff;
+import io.tandem.decision.SignOffs;
 import io.tandem.decision.Gate;
 import io.tandem.decision.OptionDraft;
 import io.tandem.decision.OptionService;
@@ -22,11 +27,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.task.Task;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,10 +55,17 @@ public class LifecycleService {
     private final RuntimeService runtimeService;
     private final EngineUsers engineUsers;
     private final TaskEscalationRepository escalations;
+    private final ProcessUpgrade upgrade;
+    private final SignOffs signOffs;
+    private final CorrectionService corrections;
 
     LifecycleService(BetService bets, OptionService options, OutcomeService outcomes, DeliveryService delivery, TaskService taskService,
-                     OpenTasks openTasks, RuntimeService runtimeService, EngineUsers engineUsers, TaskEscalationRepository escalations) {
+                     OpenTasks openTasks, RuntimeService runtimeService, EngineUsers engineUsers, TaskEscalationRepository escalations,
+                     ProcessUpgrade upgrade, SignOffs signOffs, CorrectionService corrections) {
         this.escalations = escalations;
+        this.upgrade = upgrade;
+        this.signOffs = signOffs;
+        this.corrections = corrections;
         this.bets = bets;
         this.options = options;
         this.outcomes = outcomes;
@@ -200,6 +215,64 @@ public class LifecycleService {
         complete(openTask(bet, ownTask, "a change request"), Map.of(BetLifecycle.VAR_ANSWER, Answer.APPROVE.name(),
                 BetLifecycle.VAR_CHOICE, request.getId().toString(), BetLifecycle.VAR_REASON, request.getRationale()), user);
         return bets.get(betId, "betId");
+    }
+
+    /**
+     * Opens the CORRECTION gate for a correction of an entry both sides signed (CorrectionService stored the proposal),
+     * and signs the proposer's side with it. An open bet's process receives it at the stages' boundary event (moving to
+     * the latest version first if its own has no gate yet); a closed bet has no stages left to receive it (its process
+     * has ended, or only a gate outside the stages still waits), so a process of its own starts at the gate (the message
+     * start event) and ends when the gate is answered. One correction waits at a time. Runs in the proposing
+     * transaction: a refusal writes nothing. Public for the event's invocation through the service's proxy.
+     */
+    @EventListener
+    public void on(CorrectionProposed proposed) {
+        UUID betId = proposed.betId();
+        Bet bet = bets.get(betId, "betId");
+        if (hasOpenTask(betId, Gate.CORRECTION)) {
+            throw new RuleViolation(ErrorCode.CORRECTION_PENDING, "supersedes", "A correction of this bet's log already"
+                    + " waits for sign-off; it is answered before the next one is proposed");
+        }
+        CurrentUser user = proposed.proposer();
+        if (bet.isClosed()) {
+            engineUsers.actAs(user, () -> runtimeService.createMessageCorrelation(BetLifecycle.MESSAGE_CLOSED_BET_CORRECTION_PROPOSED)
+                    .processInstanceBusinessKey(betId.toString())
+                    .setVariables(Map.of(BetLifecycle.VAR_BET_ID, betId.toString(), BetLifecycle.VAR_BET_KEY, bet.getKey(),
+                            BetLifecycle.VAR_BET_TITLE, bet.getTitle(), BetLifecycle.VAR_STAGE, bet.getStage().name()))
+                    .correlateStartMessage());
+        } else {
+            ProcessInstance process = runtimeService.createProcessInstanceQuery().processDefinitionKey(BetLifecycle.PROCESS_KEY)
+                    .processInstanceBusinessKey(betId.toString()).list().stream().findFirst()
+                    .orElseThrow(() -> new RuleViolation(ErrorCode.WRONG_STAGE, "betId", "Bet " + bet.getKey()
+                            + " has no running workflow to open the correction gate in; an admin restarts it first"));
+            upgrade.toReceive(process, BetLifecycle.MESSAGE_CORRECTION_PROPOSED);
+            engineUsers.actAs(user, () -> runtimeService.createMessageCorrelation(BetLifecycle.MESSAGE_CORRECTION_PROPOSED)
+                    .processInstanceId(process.getId()).correlateWithResult());
+        }
+        Task own = openTask(bet, BetLifecycle.signStep(Gate.CORRECTION, proposed.side()).taskKey(), "a correction");
+        complete(own, Map.of(BetLifecycle.VAR_ANSWER, Answer.APPROVE.name(),
+                BetLifecycle.VAR_CHOICE, proposed.proposalId().toString()), user);
+    }
+
+    /**
+     * The correction waiting at each of these bets' CORRECTION gate, if one waits: the proposal its first sign-off
+     * names. Reads the engine only for bets that wait on a correction.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.READ)
+    public Map<UUID, CorrectionProposal> pendingCorrections(Collection<UUID> betIds) {
+        Map<UUID, UUID> proposalOf = new HashMap<>();
+        for (UUID betId : betIds) {
+            openTasks.of(betId, BetLifecycle.signTasksOf(Gate.CORRECTION)).stream().findFirst()
+                    .map(task -> taskService.getVariable(task.getId(), BetLifecycle.VAR_GATE_ROUND))
+                    .flatMap(round -> signOffs.inRound(UUID.fromString(round.toString())).stream()
+                            .map(SignOff::getChoice).filter(Objects::nonNull).findFirst())
+                    .ifPresent(choice -> proposalOf.put(betId, UUID.fromString(choice)));
+        }
+        Map<UUID, CorrectionProposal> proposals = corrections.proposals(proposalOf.values());
+        Map<UUID, CorrectionProposal> pending = new HashMap<>();
+        proposalOf.forEach((betId, proposal) -> pending.put(betId, proposals.get(proposal)));
+        return pending;
     }
 
     private boolean hasOpenTask(UUID betId, Gate gate) {

@@ -24,9 +24,9 @@ import java.util.function.Supplier;
  *       stand in for ({@code SAME_PERSON});</li>
  *   <li>requesting changes needs a reason, and marking a bet delivered cannot request changes ({@code INVALID_INPUT});</li>
  *   <li>an approval names what its gate decides: a spike verdict, an outcome verdict (WON, LOST or INCONCLUSIVE), one
- *       of the proposed options, a change request ({@code CHOICE_REQUIRED}, {@code INVALID_INPUT},
- *       {@code UNKNOWN_OPTION}); at a change gate the second side agrees to what the first proposed unless it names
- *       something else;</li>
+ *       of the proposed options, a change request, a proposed correction ({@code CHOICE_REQUIRED},
+ *       {@code INVALID_INPUT}, {@code UNKNOWN_OPTION}); at a change or correction gate the second side agrees to what
+ *       the first proposed unless it names something else;</li>
  *   <li>both sides approve the same choice ({@code CHOICE_MISMATCH});</li>
  *   <li>the gate passes with an approval when the other side has approved in this round;</li>
  *   <li>product's approval, and the approval that would pass the gate, must not be held by a constraint (which
@@ -117,16 +117,29 @@ final class SignOffRules {
                                 "Option " + choice + " is not one of the options proposed for this commitment"));
             }
             case CHANGE, ESCALATION -> {
-                String agreed = choice != null ? choice : round.stream().filter(s -> s.answer() == Answer.APPROVE)
-                        .map(Earlier::choice).findFirst().orElse(null);
+                String agreed = proposed(choice, round);
                 if (agreed == null) {
                     throw new RuleViolation(ErrorCode.CHOICE_REQUIRED, "changeRequestId",
                             "Approving this gate means agreeing to a change request; request a scope or window change first");
                 }
                 yield agreed;
             }
+            case CORRECTION -> {
+                String agreed = proposed(choice, round);
+                if (agreed == null) {
+                    throw new RuleViolation(ErrorCode.CHOICE_REQUIRED, "supersedes",
+                            "Approving this gate means agreeing to a proposed correction; propose one with recordCorrection");
+                }
+                yield agreed;
+            }
             default -> null;
         };
+    }
+
+    /** What the signer named, or else what the side that approved first proposed (a change request, a correction). */
+    private static String proposed(String choice, List<Earlier> round) {
+        return choice != null ? choice : round.stream().filter(s -> s.answer() == Answer.APPROVE)
+                .map(Earlier::choice).findFirst().orElse(null);
     }
 
     /** Rule 6. */
@@ -166,6 +179,7 @@ final class SignOffRules {
         return switch (gate) {
             case SPIKE -> "spikeVerdict";
             case OUTCOME_REVIEW -> "outcomeVerdict";
+            case CORRECTION -> "choice";
             default -> "optionId";
         };
     }

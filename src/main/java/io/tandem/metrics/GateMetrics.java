@@ -26,7 +26,7 @@ class GateMetrics {
 
     /** Entries written when a sign-off requested changes: the gate was refused and the bet goes back. */
     private static final Set<DecisionKind> REFUSALS = Set.of(DecisionKind.CHANGES_REQUESTED, DecisionKind.KILL_REJECTED,
-            DecisionKind.CHANGE_REJECTED);
+            DecisionKind.CHANGE_REJECTED, DecisionKind.CORRECTION_REJECTED);
 
     private final Map<Gate, Counter> passed = new EnumMap<>(Gate.class);
     private final Map<Gate, Counter> refused = new EnumMap<>(Gate.class);
@@ -46,8 +46,8 @@ class GateMetrics {
 
     @TransactionalEventListener
     void appended(DecisionRecorded entry) {
-        // corrections are not gates (they have no gate either)
-        if (entry.gate() == null || entry.kind() == DecisionKind.CORRECTION) {
+        // entries of no gate: a correction recorded alone, edits, hand-overs, operators' repairs
+        if (entry.gate() == null) {
             return;
         }
         (REFUSALS.contains(entry.kind()) ? refused : passed).get(entry.gate()).increment();

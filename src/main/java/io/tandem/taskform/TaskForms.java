@@ -11,6 +11,9 @@ import io.tandem.brief.SuccessMetric;
 import io.tandem.brief.TechnicalConstraint;
 import io.tandem.decision.Answer;
 import io.tandem.decision.BetOption;
+import io.tandem.decision.CorrectionProposal;
+import io.tandem.decision.CorrectionService;
+import io.tandem.decision.Decision;
 import io.tandem.decision.Gate;
 import io.tandem.decision.OptionService;
 import io.tandem.decision.SignOff;
@@ -53,10 +56,12 @@ class TaskForms {
     private final SignOffs signOffs;
     private final DeliveryService delivery;
     private final OutcomeService outcomes;
+    private final CorrectionService corrections;
 
     TaskForms(TaskService taskService, IdentityService identityService, BetService bets, BriefService briefs,
               ConstraintService constraints, OptionService options, SignOffs signOffs, DeliveryService delivery,
-              OutcomeService outcomes) {
+              OutcomeService outcomes, CorrectionService corrections) {
+        this.corrections = corrections;
         this.taskService = taskService;
         this.identityService = identityService;
         this.bets = bets;
@@ -108,6 +113,7 @@ class TaskForms {
             }
             case CONSTRAINT -> sections.add(constraint(task, bet));
             case PROPOSAL -> sections.addAll(brief(bet));
+            case CORRECTION -> sections.addAll(correction(bet, round));
         }
         if (gate.isPresent()) {
             sections.add(signedSoFar(round, betOptions));
@@ -121,7 +127,7 @@ class TaskForms {
     }
 
     /** Which part of the bet a step is about. */
-    private enum Topic { FRAMING, SPIKE, COMMITMENT, DELIVERY, CHANGE, OUTCOME, CONSTRAINT, PROPOSAL }
+    private enum Topic { FRAMING, SPIKE, COMMITMENT, DELIVERY, CHANGE, OUTCOME, CONSTRAINT, PROPOSAL, CORRECTION }
 
     private static Topic topic(String step, Gate gate) {
         if (gate != null) {
@@ -133,6 +139,7 @@ class TaskForms {
                 case CHANGE, ESCALATION -> Topic.CHANGE;
                 case OUTCOME_REVIEW -> Topic.OUTCOME;
                 case KILL, VOID -> Topic.PROPOSAL;
+                case CORRECTION -> Topic.CORRECTION;
             };
         }
         return switch (step) {
@@ -232,6 +239,26 @@ class TaskForms {
         return round.stream().map(SignOff::getChoice).filter(Objects::nonNull).findFirst()
                 .flatMap(id -> delivery.changeRequest(UUID.fromString(id)))
                 .map(TaskForms::changeRequestSection).orElse(new Section("Change request", List.of()));
+    }
+
+    /** The entry as both sides signed it, and the correction that would supersede it (the round's first sign-off names it). */
+    private List<Section> correction(Bet bet, List<SignOff> round) {
+        Optional<CorrectionProposal> proposal = round.stream().map(SignOff::getChoice).filter(Objects::nonNull).findFirst()
+                .flatMap(id -> corrections.proposal(bet.getId(), id));
+        if (proposal.isEmpty()) {
+            return List.of(new Section("Proposed correction", List.of()));
+        }
+        Decision entry = corrections.corrected(proposal.get());
+        List<Item> original = new ArrayList<>(items(item("Entry", entry.getSequence() + " (" + entry.getKind()
+                        + (entry.getGate() == null ? "" : ", " + entry.getGate()) + ")"),
+                item("Recorded", entry.getRecordedAt().toString()), item("Context", entry.getContext()),
+                item("Chosen", entry.getChosenOption()), item("Rationale", entry.getRationale())));
+        entry.getSigners().forEach(signer -> original.add(new Item("Signed by (" + signer.role() + ")",
+                signer.name() + " — " + signer.answer())));
+        return List.of(new Section("Entry to correct", original),
+                new Section("Proposed correction", items(item("What was wrong and what is right", proposal.get().getRationale()),
+                        item("Proposed by", proposal.get().getProposerName() + " (" + proposal.get().getSide() + ")"),
+                        item("Proposed", proposal.get().getProposedAt().toString()))));
     }
 
     private static Section changeRequestSection(ChangeRequest request) {

@@ -34,6 +34,8 @@ final class BareProcess {
                     .replace("${taskCandidates.groups(execution, 'engineering')}", "engineering")
                     .replace(" camunda:candidateUsers=\"${taskCandidates.users(execution)}\"", "")
                     .replace("id=\"bet-lifecycle\"", "id=\"" + KEY + "\"")
+                    // a message start event's message is the engine's to route by name alone: one per deployed process
+                    .replace("name=\"ClosedBetCorrectionProposed\"", "name=\"ClosedBetCorrectionProposed (benchmark floor)\"")
                     .replace("name=\"Bet lifecycle\"", "name=\"Bet lifecycle (benchmark floor, no Tandem listeners)\"");
             // anything left between ${ and } other than the process's own variables would call a Tandem bean
             if (bare.contains("Listener") || bare.replaceAll("\\$\\{(changesRequested|spikeNeeded|spikeVerdict == '[A-Z]+'|constraintTitle)}", "").contains("${")) {

@@ -12,26 +12,29 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.ResponseError;
 
-/** A wrong decision-log entry is corrected by a new entry that supersedes it; the wrong one stays as it was. */
+/**
+ * A wrong decision-log entry is corrected by a new entry that supersedes it; the wrong one stays as it was. An entry one
+ * side signed is corrected at once, by one person; the refusals hold for every entry.
+ */
 class CorrectionTest extends GraphQlTestBase {
 
     @Test
     @SuppressWarnings("unchecked")
-    void appendsACorrectionThatSupersedesTheWrongEntryAndLeavesItUntouched() {
-        String bet = driver.createBet("priya");
-        driver.passFraming(bet);
-        Map<String, Object> framing = log(bet).get(0);
+    void appendsACorrectionThatSupersedesAnEntryOneSideSignedAtOnceAndLeavesItUntouched() {
+        String bet = betWithOneSidedEntry();
+        Map<String, Object> sentBack = log(bet).get(0);
 
-        Payload payload = driver.mutateOk("erin", "recordCorrection", input("betId", bet, "supersedes", framing.get("id"),
+        Payload payload = driver.mutateOk("erin", "recordCorrection", input("betId", bet, "supersedes", sentBack.get("id"),
                 "rationale", "The constraints were signed on the old rate limit; the provider allows 20 rps"));
 
+        assertThat(payload.get("pendingCorrection")).isNull();
         Map<String, Object> correction = payload.get("decision");
         assertThat(correction).containsEntry("sequence", 2).containsEntry("kind", "CORRECTION").containsEntry("gate", null)
                 .containsEntry("rationale", "The constraints were signed on the old rate limit; the provider allows 20 rps")
-                .containsEntry("context", "Corrects entry 1 (FRAMING_APPROVED)")
+                .containsEntry("context", "Corrects entry 1 (CHANGES_REQUESTED)")
                 .containsEntry("supersededBy", null);
         assertThat((Map<String, Object>) correction.get("supersedes"))
-                .containsEntry("id", framing.get("id")).containsEntry("sequence", 1).containsEntry("kind", "FRAMING_APPROVED");
+                .containsEntry("id", sentBack.get("id")).containsEntry("sequence", 1).containsEntry("kind", "CHANGES_REQUESTED");
         assertThat((List<Map<String, Object>>) correction.get("signers")).singleElement().satisfies(signer ->
                 assertThat(signer).containsEntry("userId", "erin").containsEntry("name", "Erin Walsh")
                         .containsEntry("role", "engineering").containsEntry("answer", "APPROVE"));
@@ -39,14 +42,14 @@ class CorrectionTest extends GraphQlTestBase {
         List<Map<String, Object>> log = log(bet);
         assertThat(log).hasSize(2);
         Map<String, Object> corrected = log.get(0);
-        assertThat(corrected).containsEntry("hash", framing.get("hash")).containsEntry("context", framing.get("context"))
+        assertThat(corrected).containsEntry("hash", sentBack.get("hash")).containsEntry("context", sentBack.get("context"))
                 .containsEntry("supersedes", null);
         assertThat((Map<String, Object>) corrected.get("supersededBy"))
                 .containsEntry("id", correction.get("id")).containsEntry("sequence", 2).containsEntry("kind", "CORRECTION");
-        assertThat(driver.stage(bet)).isEqualTo("COMMITMENT");
+        assertThat(driver.stage(bet)).isEqualTo("FRAMING");
         assertThat(verify(bet)).containsEntry("valid", true).containsEntry("entriesChecked", 2);
 
-        // a correction that is itself wrong is corrected the same way
+        // a correction that is itself wrong is corrected the same way (one side signed it, so either side alone)
         Payload second = driver.mutateOk("priya", "recordCorrection", input("betId", bet, "supersedes", correction.get("id"),
                 "rationale", "It was 15 rps, not 20"));
         assertThat(second.get("decision")).containsEntry("sequence", 3).containsEntry("context", "Corrects entry 2 (CORRECTION)");
@@ -82,7 +85,7 @@ class CorrectionTest extends GraphQlTestBase {
 
     @Test
     void refusesSupersedingAnEntryThatIsAlreadySuperseded() {
-        String bet = betWithOneEntry();
+        String bet = betWithOneSidedEntry();
         Object entry = log(bet).get(0).get("id");
         driver.mutateOk("erin", "recordCorrection", input("betId", bet, "supersedes", entry, "rationale", "First fix"));
 
@@ -94,8 +97,7 @@ class CorrectionTest extends GraphQlTestBase {
     void onlyTheNamedLeadCorrectsForTheirSide() {
         String bet = driver.createBet("priya", "productLead", "paul");
         driver.completeFramingWork(bet);
-        assertThat(driver.sign("paul", bet, "FRAMING").ok()).isTrue();
-        assertThat(driver.sign("erin", bet, "FRAMING").ok()).isTrue();
+        assertThat(driver.sign("erin", bet, "FRAMING", "answer", "REQUEST_CHANGES", "reason", "Rate limit unclear").ok()).isTrue();
         Object entry = log(bet).get(0).get("id");
 
         refusedWithoutChange(bet, "NOT_THE_LEAD", "betId", "priya", input("betId", bet, "supersedes", entry, "rationale", "Wrong"));
@@ -107,7 +109,7 @@ class CorrectionTest extends GraphQlTestBase {
     @Test
     @SuppressWarnings("unchecked")
     void someoneHoldingBothRolesSaysWhichSideTheySignFor() {
-        String bet = betWithOneEntry();
+        String bet = betWithOneSidedEntry();
         Object entry = log(bet).get(0).get("id");
 
         refusedWithoutChange(bet, "INVALID_INPUT", "signAs", "sam", input("betId", bet, "supersedes", entry, "rationale", "Wrong"));
@@ -144,8 +146,20 @@ class CorrectionTest extends GraphQlTestBase {
             assertThat((String) error.get("message")).isNotBlank();
         });
         assertThat(payload.get("decision")).isNull();
+        assertThat(payload.get("pendingCorrection")).isNull();
         assertThat(driver.state(bet)).isEqualTo(before);
         assertThat(log(bet)).isEqualTo(logBefore);
+    }
+
+    /**
+     * A bet whose log holds one entry that one side signed: erin sent the framing gate back (CHANGES_REQUESTED), before
+     * product signed. Entries both sides signed are corrected through the CORRECTION gate (CorrectionGateTest).
+     */
+    private String betWithOneSidedEntry() {
+        String bet = driver.createBet("priya");
+        driver.completeFramingWork(bet);
+        assertThat(driver.sign("erin", bet, "FRAMING", "answer", "REQUEST_CHANGES", "reason", "Rate limit unclear").ok()).isTrue();
+        return bet;
     }
 
     /** A bet whose log holds one entry: the framing gate, signed by priya and erin. */

@@ -17,6 +17,8 @@ import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 import org.operaton.bpm.model.bpmn.instance.BoundaryEvent;
 import org.operaton.bpm.model.bpmn.instance.FlowElement;
 import org.operaton.bpm.model.bpmn.instance.Message;
+import org.operaton.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.operaton.bpm.model.bpmn.instance.StartEvent;
 import org.operaton.bpm.model.bpmn.instance.SubProcess;
 import org.operaton.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.operaton.bpm.model.bpmn.instance.UserTask;
@@ -64,7 +66,26 @@ class ModelIdsTest {
                         .isInstanceOf(BoundaryEvent.class));
         Set<String> messages = MODEL.getModelElementsByType(Message.class).stream().map(Message::getName).collect(Collectors.toSet());
         assertThat(messages).contains(BetLifecycle.MESSAGE_KILL_PROPOSED, BetLifecycle.MESSAGE_VOID_PROPOSED,
-                BetLifecycle.MESSAGE_CHANGE_REQUESTED, BetLifecycle.MESSAGE_CONSTRAINT_ADDED);
+                BetLifecycle.MESSAGE_CHANGE_REQUESTED, BetLifecycle.MESSAGE_CONSTRAINT_ADDED,
+                BetLifecycle.MESSAGE_CORRECTION_PROPOSED, BetLifecycle.MESSAGE_CLOSED_BET_CORRECTION_PROPOSED);
+    }
+
+    @Test
+    void aCorrectionReachesItsGateFromTheOpenStagesAndAsTheStartOfAClosedBetsProcess() {
+        SubProcess gate = (SubProcess) element(BetLifecycle.gateSubprocess(Gate.CORRECTION));
+        assertThat(gate.getParentElement()).as("the gate is outside the stages, so it outlives them")
+                .isSameAs(MODEL.getModelElementById(BetLifecycle.PROCESS_KEY));
+        assertThat(MODEL.getModelElementsByType(BoundaryEvent.class)).filteredOn(event ->
+                        event.getAttachedTo().getId().equals("subprocess_stages") && !event.cancelActivity()
+                                && event.getEventDefinitions().stream().anyMatch(definition -> definition instanceof MessageEventDefinition m
+                                && m.getMessage().getName().equals(BetLifecycle.MESSAGE_CORRECTION_PROPOSED)))
+                .as("a non-interrupting boundary event of the stages receives an open bet's correction").hasSize(1);
+        assertThat(MODEL.getModelElementsByType(StartEvent.class)).filteredOn(event ->
+                        event.getEventDefinitions().stream().anyMatch(definition -> definition instanceof MessageEventDefinition m
+                                && m.getMessage().getName().equals(BetLifecycle.MESSAGE_CLOSED_BET_CORRECTION_PROPOSED)))
+                .as("a message start event of the process starts a closed bet's correction")
+                .singleElement().satisfies(start -> assertThat(start.getParentElement())
+                        .isSameAs(MODEL.getModelElementById(BetLifecycle.PROCESS_KEY)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.tandem.support.SecondInstance;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ import org.operaton.bpm.model.xml.instance.ModelElementInstance;
 
 /**
  * A bet started on a version of the lifecycle from before acknowledgement tasks existed has no subscription for
- * ConstraintAdded; adding a constraint to it moves its process to the latest version and opens the task anyway.
+ * ConstraintAdded; adding a constraint to it moves its process to the latest version and opens the task anyway. So does
+ * a correction proposed for a bet on a version from before the CORRECTION gate.
  *
  * Deploying process versions would change the latest version for every other test, so this one runs a Tandem
  * instance of its own, on a database of its own (in this JVM, with an engine of its own name and no job executor, as
@@ -84,6 +86,51 @@ class OlderProcessVersionTest {
         assertThat(driver.acknowledgeConstraint("priya", constraint, null).ok()).isTrue();
         assertThat(driver.waitingOn(bet)).containsExactly("task_confirm_delivery");
         assertThat(driver.mutateOk("priya", "confirmDelivery", BetDriver.map("betId", bet)).betStage()).isEqualTo("MEASURING");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCorrectionProposedForABetOnAVersionWithoutItsGateMovesItToTheLatestAndOpensTheGate() {
+        RepositoryService repository = tandem.bean(RepositoryService.class);
+        RuntimeService runtime = tandem.bean(RuntimeService.class);
+        repository.createDeployment().name("bet-lifecycle before the correction gate")
+                .addModelInstance("bet-lifecycle.bpmn", lifecycleBeforeCorrectionGate()).deploy();
+        String bet = driver.createBet("priya");
+        driver.passFraming(bet);
+        repository.createDeployment().name("bet-lifecycle").addClasspathResource("bpmn/bet-lifecycle.bpmn").deploy();
+        ProcessInstance before = processOf(runtime, bet);
+        ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(BetLifecycle.PROCESS_KEY)
+                .latestVersion().singleResult();
+        assertThat(before.getProcessDefinitionId()).isNotEqualTo(latest.getId());
+        Map<String, Object> log = tandem.as("lena").documentName("decisionLog").variable("id", bet).execute()
+                .path("bet.decisions").entity(Map.class).get();
+        Object framing = ((List<Map<String, Object>>) log.get("nodes")).get(0).get("id");
+
+        assertThat(driver.mutate("erin", "recordCorrection", BetDriver.map("betId", bet, "supersedes", framing,
+                "rationale", "The rate limit is 20 rps")).get("pendingCorrection")).containsEntry("side", "ENGINEERING");
+
+        assertThat(processOf(runtime, bet).getProcessDefinitionId()).isEqualTo(latest.getId());
+        assertThat(driver.waitingOn(bet)).containsExactlyInAnyOrder("task_propose_options", "task_sign_correction_product");
+        assertThat(driver.sign("priya", bet, "CORRECTION").ok()).isTrue();
+        assertThat(driver.decisionKinds(bet)).containsExactly("FRAMING_APPROVED", "CORRECTION");
+    }
+
+    /** The lifecycle as deployed before the correction gate: no way into it, and no gate. */
+    private static BpmnModelInstance lifecycleBeforeCorrectionGate() {
+        BpmnModelInstance model = Bpmn.readModelFromStream(OlderProcessVersionTest.class.getResourceAsStream("/bpmn/bet-lifecycle.bpmn"));
+        for (String id : List.of("flow_correction_proposed", "boundary_correction_proposed", "flow_closed_bet_correction_proposed",
+                "start_closed_bet_correction", "flow_correction_entry", "gateway_correction_entry", "flow_correction_agreed",
+                "end_correction_agreed", "flow_correction_rejected", "end_correction_rejected",
+                "boundary_correction_changes_requested", "subprocess_correction_gate", "message_correction_proposed",
+                "message_closed_bet_correction_proposed")) {
+            ModelElementInstance element = model.getModelElementById(id);
+            element.getParentElement().removeChildElement(element);
+        }
+        List<DiagramElement> orphaned = new ArrayList<>();
+        model.getModelElementsByType(BpmnShape.class).stream().filter(s -> s.getBpmnElement() == null).forEach(orphaned::add);
+        model.getModelElementsByType(BpmnEdge.class).stream().filter(e -> e.getBpmnElement() == null).forEach(orphaned::add);
+        orphaned.forEach(element -> element.getParentElement().removeChildElement(element));
+        return model;
     }
 
     /** The lifecycle as deployed before: no acknowledgement event subprocess, and the stages end plainly. */

@@ -164,7 +164,8 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
                     + "waitingOn { step role lead assignee stalled } escalations { step } statusUpdates { text } changeRequests { id } outcomeReport { whatWeLearned } "
                     + "comments(first: 5) { totalCount nodes { id body replyTo { id } bet { id } } } "
                     + "pendingLeadReassignments { side to } standIns { id side standIn from to active } "
-                    + "latestMetricReadings { metric value } } }"),
+                    + "latestMetricReadings { metric value } "
+                    + "pendingCorrection { id supersedes { id } rationale proposedBy proposerName side proposedAt } } }"),
             Map.entry("bets", "{ bets(first: 5) { totalCount nodes { id title waitingOn { step } } } }"),
             Map.entry("node", "query($id: ID!) { node(id: $id) { id ... on Bet { title brief { problem } } } }"),
             Map.entry("verifyDecisionLog", "query($id: ID!) { verifyDecisionLog(betId: $id) { valid entriesChecked } }"),

@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class BetRows {
 
     private static final List<String> TABLES = List.of("sign_off", "decision", "technical_constraint",
-            "constraint_acknowledgement", "brief_revision", "bet_option", "change_request", "status_update");
+            "constraint_acknowledgement", "brief_revision", "bet_option", "change_request", "status_update",
+            "correction_proposal");
 
     private BetRows() {
     }
