@@ -1,7 +1,7 @@
 /**
  * Inboxes: the workflow tasks a person can act on ({@code myTasks}), with claim, unclaim and hand-over under the
  * same task rules Tasklist meets. Reads the engine's runtime tables in one statement per page (InboxQuery) and
- * keeps {@code inbox_candidate}, a trigger-maintained copy of the engine's candidate links (CandidateIndex).
+ * keeps {@code inbox_candidate}, a trigger-maintained copy of the engine's candidate links (migrations V9 and V19).
  * Offers InboxService and InboxTask.
  */
 package io.tandem.inbox;

@@ -25,6 +25,9 @@ public final class LocalDatabase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalDatabase.class);
 
+    /** The server's superuser, which made the cluster: it sets up Tandem's two users ({@link EmbeddedDatabaseConfig}). */
+    static final String SUPERUSER = "postgres";
+
     /** Crash recovery replays the write-ahead log before the server answers; that can take longer than a clean start. */
     private static final Duration STARTUP_WAIT = Duration.ofMinutes(2);
 
@@ -101,8 +104,14 @@ public final class LocalDatabase implements AutoCloseable {
         return pgData;
     }
 
+    /** The URL of a database of the server, as its superuser. */
     public String jdbcUrl(String database) {
-        return postgres.getJdbcUrl("postgres", database);
+        return jdbcUrl(database, SUPERUSER);
+    }
+
+    /** The URL of a database of the server, as one of its users (the server trusts local connections: no password). */
+    public String jdbcUrl(String database, String user) {
+        return postgres.getJdbcUrl(user, database);
     }
 
     /** The server's own maintenance database, for creating Tandem's. */

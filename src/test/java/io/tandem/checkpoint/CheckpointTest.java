@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,7 +74,7 @@ class CheckpointTest {
         driver.passFraming(driver.createBet("paul"));
         assertThat(verify(null, input)).as("a log that grew still extends it").containsEntry("valid", true);
 
-        ChainRewrite.rewrite(tandem.bean(DataSource.class), tandem.bean(DecisionLog.class), GlobalId.require("Bet", rewritten, "betId"), 2, "It was always the plan");
+        ChainRewrite.rewrite(tandem.ownerDataSource(), tandem.bean(DecisionLog.class), GlobalId.require("Bet", rewritten, "betId"), 2, "It was always the plan");
 
         assertThat(verify(rewritten, null)).as("the chain alone cannot tell").containsEntry("valid", true);
         assertThat(verify(rewritten, input)).containsEntry("valid", false).containsEntry("extendsCheckpoint", false)

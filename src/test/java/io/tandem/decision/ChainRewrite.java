@@ -12,16 +12,17 @@ import javax.sql.DataSource;
 /**
  * What whoever owns the database could do to a bet's decision log: give one entry a new rationale and recompute every
  * hash from it on, so that the chain alone still verifies. Only a checkpoint kept outside the database catches it.
+ * {@code owner} connects as the database's owner: the runtime user may neither disable the trigger nor update an entry.
  */
 public final class ChainRewrite {
 
     private ChainRewrite() {
     }
 
-    public static void rewrite(DataSource database, DecisionLog log, UUID betId, int fromSequence, String rationale)
+    public static void rewrite(DataSource owner, DecisionLog log, UUID betId, int fromSequence, String rationale)
             throws SQLException {
         List<Decision> entries = log.all(betId);
-        try (Connection connection = database.getConnection()) {
+        try (Connection connection = owner.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement();
                  PreparedStatement update = connection.prepareStatement(

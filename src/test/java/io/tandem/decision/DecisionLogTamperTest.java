@@ -15,7 +15,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** History cannot be rewritten: the database refuses it, and the hash chain exposes it if forced. */
+/**
+ * History cannot be rewritten: the database refuses it (the application's own user has no privilege to, and the
+ * triggers refuse even the tables' owner), and the hash chain exposes it if the owner forces it.
+ */
 class DecisionLogTamperTest extends GraphQlTestBase {
 
     private String bet;
@@ -50,6 +53,10 @@ class DecisionLogTamperTest extends GraphQlTestBase {
     void databaseRefusesTruncatingHistory() throws SQLException {
         try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.execute("truncate decision cascade")).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+        }
+        try (Connection connection = TestDatabase.connectAsOwner(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("truncate decision cascade")).isInstanceOf(SQLException.class)
                     .hasMessageContaining("append-only");
         }
     }
@@ -57,7 +64,7 @@ class DecisionLogTamperTest extends GraphQlTestBase {
     @Test
     void verifyNamesTheFirstEntryEditedBehindTheApplicationsBack() throws SQLException {
         assertThat(verify()).containsEntry("valid", true).containsEntry("entriesChecked", 2);
-        try (Connection connection = TestDatabase.connect()) {
+        try (Connection connection = TestDatabase.connectAsOwner()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement();
                  PreparedStatement tamper = connection.prepareStatement(
@@ -73,8 +80,13 @@ class DecisionLogTamperTest extends GraphQlTestBase {
                 .hasEntrySatisfying("problem", p -> assertThat((String) p).contains("no longer matches its hash"));
     }
 
+    /** Refused to the application's user (it has no such privilege), and to the owner too (by the trigger). */
     private void assertRefused(String sql) throws SQLException {
         try (Connection connection = TestDatabase.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, betUuid);
+            assertThatThrownBy(statement::executeUpdate).isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+        }
+        try (Connection connection = TestDatabase.connectAsOwner(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, betUuid);
             assertThatThrownBy(statement::executeUpdate).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
         }

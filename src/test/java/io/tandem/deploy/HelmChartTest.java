@@ -58,8 +58,8 @@ class HelmChartTest {
     static final String LIVENESS = "/actuator/health/liveness";
     static final String READINESS = "/actuator/health/readiness";
 
-    static final Set<String> SECRET_ENV = Set.of("TANDEM_DB_USER", "TANDEM_DB_PASSWORD", "TANDEM_CAMUNDA_CLIENT_SECRET",
-            "TANDEM_DIRECTORY_CLIENT_SECRET");
+    static final Set<String> SECRET_ENV = Set.of("TANDEM_DB_USER", "TANDEM_DB_PASSWORD", "TANDEM_DB_MIGRATION_USER",
+            "TANDEM_DB_MIGRATION_PASSWORD", "TANDEM_CAMUNDA_CLIENT_SECRET", "TANDEM_DIRECTORY_CLIENT_SECRET");
 
     static final String DB_URL = "jdbc:postgresql://tandem-db:5432/tandem";
     static final String ISSUER = "https://keycloak.example.com/realms/tandem";
@@ -76,6 +76,10 @@ class HelmChartTest {
               credentialsSecret:
                 name: tandem-db-app
                 userKey: username
+                passwordKey: password
+              migrationCredentialsSecret:
+                name: tandem-db-owner
+                userKey: user
                 passwordKey: password
             oidc:
               issuerUri: https://keycloak.example.com/realms/tandem
@@ -416,6 +420,9 @@ class HelmChartTest {
         assertThat(env).containsOnlyKeys(SECRET_ENV);
         assertSecretRef(env.get("TANDEM_DB_USER"), "tandem-db-app", "username");
         assertSecretRef(env.get("TANDEM_DB_PASSWORD"), "tandem-db-app", "password");
+        // the migration owner comes from a Secret of its own
+        assertSecretRef(env.get("TANDEM_DB_MIGRATION_USER"), "tandem-db-owner", "user");
+        assertSecretRef(env.get("TANDEM_DB_MIGRATION_PASSWORD"), "tandem-db-owner", "password");
         assertSecretRef(env.get("TANDEM_CAMUNDA_CLIENT_SECRET"), "tandem-oidc", "camunda-client-secret");
         assertSecretRef(env.get("TANDEM_DIRECTORY_CLIENT_SECRET"), "tandem-oidc", "directory-client-secret");
 

@@ -2,11 +2,13 @@ package io.tandem.inbox;
 
 import static io.tandem.support.TaskKeys.PRODUCT_FRAMING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tandem.decision.Gate;
 import io.tandem.graphql.GlobalId;
 import io.tandem.lifecycle.BetLifecycle;
 import io.tandem.support.GraphQlTestBase;
+import io.tandem.support.TestDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,14 +22,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The inbox's candidate index (inbox_candidate, kept by a trigger on the engine's candidate links): pages read
  * through it hold exactly what the full scan of the engine's tables finds, it follows links changed through the
- * engine's own API, and installing it copies the links already there.
+ * engine's own API, and installing it (migration V19, as the owner of the engine's tables) copies the links already there.
  */
 class CandidateIndexTest extends GraphQlTestBase {
 
     @Autowired
     private InboxQuery query;
-    @Autowired
-    private CandidateIndex index;
+    /** The trigger migration V19 puts on the engine's candidate links. */
+    private static final String TRIGGER = "inbox_candidate_mirror";
+
     @Autowired
     private TaskService taskService;
     @Autowired
@@ -76,11 +79,19 @@ class CandidateIndexTest extends GraphQlTestBase {
     @Test
     void installingCopiesTheLinksAlreadyThere() {
         String task = productFramingTask(driver.framingGateOpen());
-        jdbc.execute("drop trigger " + CandidateIndex.TRIGGER + " on act_ru_identitylink");
+        JdbcTemplate owner = new JdbcTemplate(TestDatabase.ownerDataSource(TestDatabase.url()));
+        assertThatThrownBy(() -> jdbc.execute("drop trigger " + TRIGGER + " on act_ru_identitylink"))
+                .as("only the owner of the engine's tables may").rootCause().hasMessageContaining("must be owner");
+        owner.execute("drop trigger " + TRIGGER + " on act_ru_identitylink");
         jdbc.update("delete from inbox_candidate");
         taskService.addCandidateUser(task, "lena");
 
-        index.afterPropertiesSet();
+        assertThatThrownBy(() -> jdbc.queryForObject("select inbox_candidate_install()", Boolean.class))
+                .as("the application's user cannot put a trigger on the engine's table").rootCause()
+                .hasMessageContaining("permission denied for table act_ru_identitylink");
+        // what migration V19 runs
+        assertThat(owner.queryForObject("select inbox_candidate_install()", Boolean.class)).isTrue();
+        assertThat(owner.queryForObject("select inbox_candidate_install()", Boolean.class)).as("once").isFalse();
 
         assertThat(inboxOf("lena")).contains(task);
         assertThat(jdbc.queryForObject("select count(*) from inbox_candidate", Long.class)).isEqualTo(jdbc.queryForObject(

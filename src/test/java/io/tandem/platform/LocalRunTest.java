@@ -10,11 +10,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The README's run command on a fresh machine: an embedded PostgreSQL keeping its data across restarts, as durable as a
@@ -61,6 +65,43 @@ class LocalRunTest {
     }
 
     @Test
+    void runsAsAUserThatMayNotRewriteHistory() {
+        try (SecondInstance context = start("--tandem.data-dir=" + dataDir, "--spring.datasource.url=")) {
+            JdbcTemplate runtime = new JdbcTemplate(context.bean(DataSource.class));
+            assertThat(runtime.queryForObject("select session_user", String.class)).isEqualTo(EmbeddedDatabaseConfig.RUNTIME_USER);
+            assertThat(runtime.queryForObject("select pg_get_userbyid(relowner) from pg_class where relname = 'decision'",
+                    String.class)).isEqualTo(EmbeddedDatabaseConfig.OWNER);
+            assertThatThrownBy(() -> runtime.execute("alter table decision disable trigger decision_append_only"))
+                    .rootCause().hasMessageContaining("must be owner of table decision");
+        }
+    }
+
+    /** A folder of a local run from before there were two users: the superuser owned the database and every table. */
+    @Test
+    void aDataFolderFromBeforeThereWereTwoUsersKeepsWorking() throws Exception {
+        try (LocalDatabase before = LocalDatabase.start(dataDir, 17)) {
+            try (Connection connection = before.maintenanceDatabase().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("create database tandem");
+            }
+            DatabaseAsBefore.make(new DriverManagerDataSource(before.jdbcUrl("tandem")));
+        }
+        try (SecondInstance context = start("--tandem.data-dir=" + dataDir, "--spring.datasource.url=")) {
+            assertThat(context.as("priya").document("mutation { createBet(input: {title: \"After the upgrade\"}) "
+                    + "{ bet { id } } }").execute().path("createBet.bet.id").entity(String.class).get()).isNotBlank();
+            JdbcTemplate runtime = new JdbcTemplate(context.bean(DataSource.class));
+            assertThat(runtime.queryForObject("select session_user", String.class)).isEqualTo(EmbeddedDatabaseConfig.RUNTIME_USER);
+            assertThat(runtime.queryForList("select c.relname from pg_class c where c.relnamespace = 'public'::regnamespace"
+                    + " and c.relowner <> (select oid from pg_roles where rolname = ?)", String.class, EmbeddedDatabaseConfig.OWNER))
+                    .as("tables still the superuser's").isEmpty();
+            assertThat(runtime.queryForObject("select pg_get_userbyid(datdba) from pg_database where datname = 'tandem'",
+                    String.class)).isEqualTo(EmbeddedDatabaseConfig.OWNER);
+            assertThatThrownBy(() -> runtime.update("update decision set rationale = 'rewritten'"))
+                    .rootCause().hasMessageContaining("permission denied for table decision");
+        }
+    }
+
+    @Test
     void theProductionProfileRefusesToStartWithoutADatabaseUrl() {
         assertThatThrownBy(() -> start("--tandem.data-dir=" + dataDir, "--spring.datasource.url=",
                 "--spring.profiles.active=production"))
@@ -81,8 +122,7 @@ class LocalRunTest {
 
     @Test
     void usesTheConfiguredDatabaseInsteadOfAnEmbeddedOne() {
-        try (SecondInstance context = start("--spring.datasource.url=" + TestDatabase.url(),
-                "--spring.datasource.username=postgres", "--tandem.data-dir=" + dataDir)) {
+        try (SecondInstance context = onTheTestDatabase("--tandem.data-dir=" + dataDir)) {
             assertThat(context.context().getBeansOfType(LocalDatabase.class)).isEmpty();
             assertThat(dataDir.resolve("pgdata")).doesNotExist();
         }
@@ -90,8 +130,7 @@ class LocalRunTest {
 
     @Test
     void demoUsersDoNotExistOnceAnIdentityProviderIsConfigured() {
-        try (SecondInstance context = start("--spring.datasource.url=" + TestDatabase.url(),
-                "--spring.datasource.username=postgres", "--tandem.security.issuer-uri=http://127.0.0.1:9/realms/tandem")) {
+        try (SecondInstance context = onTheTestDatabase("--tandem.security.issuer-uri=http://127.0.0.1:9/realms/tandem")) {
             context.http().post().uri("/graphql").headers(h -> h.setBasicAuth("priya", "priya"))
                     .bodyValue(Map.of("query", "{ viewer { id } }")).exchange()
                     .expectStatus().isUnauthorized();
@@ -100,5 +139,11 @@ class LocalRunTest {
 
     private static SecondInstance start(String... args) {
         return SecondInstance.start("localRunCheck", args);
+    }
+
+    private static SecondInstance onTheTestDatabase(String... args) {
+        List<String> all = new ArrayList<>(TestDatabase.arguments());
+        all.addAll(List.of(args));
+        return start(all.toArray(String[]::new));
     }
 }

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,7 +30,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,8 +59,6 @@ class TwoInstancesTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final List<String> measured = new ArrayList<>();
     private String dbUrl;
-    private String dbUser;
-    private String dbPassword;
     private Instance a;
     private Instance b;
 
@@ -72,7 +68,7 @@ class TwoInstancesTest {
     @BeforeAll
     void startTwoReplicas() throws Exception {
         createClusterDatabase();
-        // One after the other: the first creates the schema (Flyway and the engine's ACT_* tables); two replicas
+        // One after the other: the first creates the schema (Flyway: Tandem's tables and the engine's); two replicas
         // of a new version rolling out do the same, as Kubernetes starts pods before the old ones stop.
         a = start("clusterA", 100, 500);
         awaitReady(a);
@@ -274,8 +270,10 @@ class TwoInstancesTest {
                 .collect(Collectors.joining(File.pathSeparator));
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-XX:TieredStopAtLevel=1", "-cp", classpath, "io.tandem.TandemApplication",
-                "--spring.datasource.url=" + dbUrl, "--spring.datasource.username=" + dbUser,
-                "--spring.datasource.password=" + dbPassword,
+                "--spring.datasource.url=" + dbUrl, "--spring.datasource.username=" + TestDatabase.RUNTIME,
+                "--spring.datasource.password=" + TestDatabase.RUNTIME_PASSWORD,
+                "--tandem.database.migration-user=" + TestDatabase.OWNER,
+                "--tandem.database.migration-password=" + TestDatabase.OWNER_PASSWORD,
                 "--server.port=" + port, "--management.server.port=" + managementPort,
                 // The engine ignores engine names with '-'; each JVM has its own engine anyway
                 "--operaton.bpm.process-engine-name=" + name,
@@ -305,28 +303,13 @@ class TwoInstancesTest {
         });
     }
 
-    private void createClusterDatabase() throws SQLException {
-        String name = "tandem_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String testUrl = TestDatabase.url();
-        boolean external = System.getenv("TANDEM_TEST_DB_URL") != null && !System.getenv("TANDEM_TEST_DB_URL").isBlank();
-        dbUser = external ? envOr("TANDEM_TEST_DB_USER", "postgres") : "postgres";
-        dbPassword = external ? envOr("TANDEM_TEST_DB_PASSWORD", "") : "";
-        try (Connection connection = DriverManager.getConnection(testUrl, dbUser, dbPassword);
-             Statement statement = connection.createStatement()) {
-            statement.execute("create database " + name);
-        }
-        int query = testUrl.indexOf('?');
-        String base = query < 0 ? testUrl : testUrl.substring(0, query);
-        dbUrl = base.substring(0, base.lastIndexOf('/') + 1) + name + (query < 0 ? "" : testUrl.substring(query));
+    /** A database of its own, with the two users of a deployment: the replicas migrate as its owner and serve as the runtime user. */
+    private void createClusterDatabase() {
+        dbUrl = TestDatabase.createFresh();
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(dbUrl, dbUser, dbPassword);
-    }
-
-    private static String envOr(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
+        return TestDatabase.runtimeDataSource(dbUrl).getConnection();
     }
 
     private static int freePort() throws IOException {

@@ -4,6 +4,7 @@ import io.tandem.TandemApplication;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -62,6 +63,11 @@ public final class SecondInstance implements AutoCloseable {
 
     public ConfigurableApplicationContext context() {
         return context;
+    }
+
+    /** Its database as the database's owner would connect (what only the owner may do: disable a trigger). */
+    public DataSource ownerDataSource() {
+        return TestDatabase.ownerDataSource(context.getEnvironment().getRequiredProperty("spring.datasource.url"));
     }
 
     public WebTestClient http() {
