@@ -1,5 +1,7 @@
 package io.tandem.activity;
 
+import org.springframework.context.annotation.Bean;
+import io.tandem.security.NameCopy;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
 import io.tandem.security.Roles;
@@ -135,5 +137,17 @@ public class ActivityLog {
 
     private static String cut(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** An activity keeps its actor's name. */
+    @Bean
+    static NameCopy activityActorNames() {
+        return NameCopy.column("activity", "actor_id", "actor_name");
+    }
+
+    /** An activity's summary may name anyone. */
+    @Bean
+    static NameCopy activitySummaryNames() {
+        return NameCopy.text("activity", "summary");
     }
 }

@@ -1,5 +1,6 @@
 package io.tandem.bet;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -19,4 +20,8 @@ interface BetRepository extends JpaRepository<Bet, UUID>, JpaSpecificationExecut
     @Modifying(flushAutomatically = true)
     @Query("update Bet b set b.version = b.version + 1 where b.id = :id and b.version = :version")
     int bumpVersion(@Param("id") UUID id, @Param("version") long version);
+
+    /** Titles of the bets not yet closed that this person leads, on either side. */
+    @Query("select b.title from Bet b where (b.productLead = :person or b.engineeringLead = :person) and b.stage <> io.tandem.bet.Stage.CLOSED order by b.key")
+    List<String> openBetsLedBy(String person);
 }

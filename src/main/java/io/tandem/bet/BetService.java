@@ -1,5 +1,7 @@
 package io.tandem.bet;
 
+import org.springframework.context.event.EventListener;
+import io.tandem.security.PersonErased;
 import io.tandem.people.People;
 import io.tandem.security.CurrentUser;
 import io.tandem.security.Role;
@@ -52,6 +54,17 @@ public class BetService {
         this.entityManager = entityManager;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** An open bet keeps a lead Tandem can name: their personal data is erased once someone else leads it. */
+    @EventListener
+    void refuseErasingALead(PersonErased erased) {
+        List<String> led = bets.openBetsLedBy(erased.userId());
+        if (!led.isEmpty()) {
+            throw new RuleViolation(ErrorCode.STILL_LEADING, "personId", erased.userId() + " leads " + led.size()
+                    + " bet(s) not closed (" + String.join(", ", led.stream().limit(3).map(t -> "'" + t + "'").toList())
+                    + (led.size() > 3 ? ", …" : "") + "): hand each lead to someone else first");
+        }
     }
 
     @Transactional

@@ -1,5 +1,7 @@
 package io.tandem.brief;
 
+import org.springframework.context.annotation.Bean;
+import io.tandem.security.NameCopy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.bet.Bet;
@@ -153,5 +155,11 @@ public class BriefService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A brief is always serialisable", e);
         }
+    }
+
+    /** A brief revision keeps its author's name. */
+    @Bean
+    static NameCopy briefRevisionNames() {
+        return NameCopy.column("brief_revision", "author_id", "author_name");
     }
 }

@@ -1,5 +1,7 @@
 package io.tandem.brief;
 
+import org.springframework.context.annotation.Bean;
+import io.tandem.security.NameCopy;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
 import io.tandem.security.CurrentUser;
@@ -116,5 +118,17 @@ public class ConstraintService {
     public Map<UUID, List<ConstraintAcknowledgement>> acknowledgementsOf(Collection<UUID> constraintIds) {
         return acknowledgements.findByConstraintIdInOrderByCreatedAtAsc(constraintIds).stream()
                 .collect(Collectors.groupingBy(ConstraintAcknowledgement::getConstraintId));
+    }
+
+    /** A constraint keeps its author's name. */
+    @Bean
+    static NameCopy constraintNames() {
+        return NameCopy.column("technical_constraint", "author_id", "author_name");
+    }
+
+    /** An acknowledgement keeps the name of who acknowledged. */
+    @Bean
+    static NameCopy acknowledgementNames() {
+        return NameCopy.column("constraint_acknowledgement", "acknowledged_by", "acknowledged_by_name");
     }
 }

@@ -46,8 +46,8 @@ class LogExport {
         List<Decision> entries = betId != null ? decisionLog.all(betId) : decisionLog.recordedBetween(from, to);
         line(out, new ExportFormat.HeaderLine(new ExportFormat.Header(ExportFormat.FORMAT, StoredTime.now(clock),
                 betGlobalId, from, to)));
-        for (Decision entry : entries) {
-            line(out, new ExportFormat.EntryLine(LoggedEntry.of(entry)));
+        for (LoggedEntry entry : decisionLog.logged(entries)) {
+            line(out, new ExportFormat.EntryLine(entry));
         }
         jdbc.query("select bet_id, sequence, hash from decision_leaf where " + Checkpoints.COVERED + " " + Checkpoints.ORDER,
                 Map.of(), row -> {

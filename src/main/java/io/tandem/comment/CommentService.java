@@ -1,5 +1,7 @@
 package io.tandem.comment;
 
+import org.springframework.context.annotation.Bean;
+import io.tandem.security.NameCopy;
 import io.tandem.bet.BetService;
 import io.tandem.security.CurrentUser;
 import io.tandem.security.Roles;
@@ -102,5 +104,11 @@ public class CommentService {
             }
         });
         return pages;
+    }
+
+    /** A comment keeps its author's name. */
+    @Bean
+    static NameCopy commentNames() {
+        return NameCopy.column("bet_comment", "author_id", "author_name");
     }
 }

@@ -1,5 +1,7 @@
 package io.tandem.decision;
 
+import org.springframework.context.annotation.Bean;
+import io.tandem.security.NameCopy;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
 import io.tandem.security.CurrentUser;
@@ -124,7 +126,7 @@ public class CorrectionService {
     public Decision reject(UUID betId, CorrectionProposal proposal, String side, List<Signer> signers, String reason) {
         Decision wrong = decisions.findById(proposal.getSupersedesId()).orElseThrow();
         return log.append(betId, new NewDecision(DecisionKind.CORRECTION_REJECTED, Gate.CORRECTION, side
-                + " turned down " + proposal.getProposerName() + "'s correction of entry " + wrong.getSequence() + " ("
+                + " turned down " + proposal.getSide() + "'s correction of entry " + wrong.getSequence() + " ("
                 + wrong.getKind() + "): " + proposal.getRationale(), List.of(), proposal.getId().toString(), reason,
                 signers, null));
     }
@@ -182,5 +184,11 @@ public class CorrectionService {
 
     private static String context(Decision wrong) {
         return "Corrects entry " + wrong.getSequence() + " (" + wrong.getKind() + ")";
+    }
+
+    /** A correction proposal keeps its proposer's name. */
+    @Bean
+    static NameCopy correctionProposalNames() {
+        return NameCopy.column("correction_proposal", "proposed_by", "proposer_name");
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -45,11 +46,16 @@ public class Decision {
     private Instant recordedAt;
     private String previousHash;
     private String hash;
+    /** How {@link DecisionHash} hashed it: 2 with pseudonyms, 1 for entries recorded before pseudonyms. */
+    private int hashVersion;
 
     protected Decision() {
     }
 
-    Decision(UUID betId, int sequence, NewDecision entry, Instant recordedAt, String previousHash) {
+    /** A new entry; {@code pseudonyms} names every person it names (its signers, the people a change names). */
+    Decision(UUID betId, int sequence, NewDecision entry, Instant recordedAt, String previousHash,
+             Map<String, UUID> pseudonyms) {
+        this.hashVersion = LoggedEntry.CURRENT_VERSION;
         this.id = UUID.randomUUID();
         this.betId = betId;
         this.sequence = sequence;
@@ -59,12 +65,13 @@ public class Decision {
         this.optionsConsidered = List.copyOf(entry.optionsConsidered());
         this.chosenOption = entry.chosenOption();
         this.rationale = entry.rationale();
-        this.signers = List.copyOf(entry.signers());
+        // a signer's name is personal data: read from the person it names, never kept in the entry
+        this.signers = entry.signers().stream().map(Signer::withoutName).toList();
         this.supersedesId = entry.supersedesId();
         this.changes = entry.changes().isEmpty() ? null : entry.changes();
         this.recordedAt = recordedAt;
         this.previousHash = previousHash;
-        this.hash = DecisionHash.of(this);
+        this.hash = DecisionHash.of(this, pseudonyms);
     }
 
     public UUID getId() { return id; }
@@ -82,4 +89,5 @@ public class Decision {
     public Instant getRecordedAt() { return recordedAt; }
     public String getPreviousHash() { return previousHash; }
     public String getHash() { return hash; }
+    public int getHashVersion() { return hashVersion; }
 }

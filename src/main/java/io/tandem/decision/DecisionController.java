@@ -75,6 +75,13 @@ class DecisionController {
         };
     }
 
+    /** A signer's name as it is now, from the person the entry names; the entry itself keeps no name. */
+    @BatchMapping(typeName = "DecisionSigner", field = "name")
+    Map<Signer, String> signerName(List<Signer> signers) {
+        Map<String, String> names = log.names(signers);
+        return signers.stream().collect(Collectors.toMap(Function.identity(), s -> names.get(s.userId()), (a, b) -> a));
+    }
+
     @SchemaMapping(typeName = "OptionConsidered", field = "id")
     String consideredId(OptionConsidered option) {
         return GlobalId.of(OPTION, UUID.fromString(option.id()));

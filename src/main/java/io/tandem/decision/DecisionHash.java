@@ -3,7 +3,9 @@ package io.tandem.decision;
 import io.tandem.shared.FieldChange;
 import io.tandem.shared.Hashes;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The canonical text of an entry, hashed with the previous entry's hash. Every field is length-prefixed,
@@ -14,12 +16,16 @@ final class DecisionHash {
     private DecisionHash() {
     }
 
-    static String of(Decision d) {
-        return of(LoggedEntry.of(d));
+    static String of(Decision d, Map<String, UUID> pseudonyms) {
+        return of(LoggedEntry.of(d, pseudonyms));
     }
 
     static String of(LoggedEntry d) {
         StringBuilder text = new StringBuilder();
+        // version 1 texts start with the bet's id, so they keep their hashes
+        if (d.hashVersion() > 1) {
+            field(text, "v" + d.hashVersion());
+        }
         field(text, d.betId());
         field(text, d.sequence());
         field(text, d.kind());
@@ -40,7 +46,10 @@ final class DecisionHash {
         field(text, d.signers().size());
         for (Signer s : d.signers()) {
             field(text, s.userId());
-            field(text, s.name());
+            // version 2 names signers by pseudonym alone: their name is personal data, kept outside the hash
+            if (d.hashVersion() == 1) {
+                field(text, s.name());
+            }
             field(text, s.role());
             field(text, s.answer());
             field(text, s.briefHash());

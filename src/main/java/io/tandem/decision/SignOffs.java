@@ -1,5 +1,7 @@
 package io.tandem.decision;
 
+import org.springframework.context.annotation.Bean;
+import io.tandem.security.NameCopy;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,5 +31,11 @@ public class SignOffs {
     @Transactional(readOnly = true)
     public List<SignOff> inRound(UUID roundId) {
         return signOffs.findByRoundIdOrderBySignedAtAsc(roundId);
+    }
+
+    /** A sign-off keeps its signer's name. */
+    @Bean
+    static NameCopy signOffNames() {
+        return NameCopy.column("sign_off", "signer_id", "signer_name");
     }
 }

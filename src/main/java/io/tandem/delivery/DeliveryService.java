@@ -1,5 +1,7 @@
 package io.tandem.delivery;
 
+import org.springframework.context.annotation.Bean;
+import io.tandem.security.NameCopy;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
 import io.tandem.bet.Stage;
@@ -118,5 +120,11 @@ public class DeliveryService {
     @Transactional(readOnly = true)
     public Map<UUID, List<ChangeRequest>> changeRequests(Collection<UUID> betIds) {
         return changeRequests.findByBetIdInOrderByRequestedAtAsc(betIds).stream().collect(Collectors.groupingBy(ChangeRequest::getBetId));
+    }
+
+    /** A status update keeps its author's name. */
+    @Bean
+    static NameCopy statusUpdateNames() {
+        return NameCopy.column("status_update", "author_id", "author_name");
     }
 }

@@ -12,9 +12,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
@@ -50,8 +53,10 @@ public class People {
                 insert into person (id, display_name, email, product, engineering, leadership, integration, admin,
                                     integration_metrics, recorded_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (id) do update set display_name = excluded.display_name,
-                    email = coalesce(excluded.email, person.email), product = excluded.product,
+                on conflict (id) do update set
+                    display_name = case when person.erased_at is null then excluded.display_name else person.display_name end,
+                    email = case when person.erased_at is null then coalesce(excluded.email, person.email) end,
+                    product = excluded.product,
                     engineering = excluded.engineering, leadership = excluded.leadership,
                     integration = excluded.integration, admin = excluded.admin,
                     integration_metrics = excluded.integration_metrics, recorded_at = excluded.recorded_at""",
@@ -60,6 +65,45 @@ public class People {
                 person.roles().contains(Role.INTEGRATION), person.roles().contains(Role.ADMIN),
                 person.roles().contains(Role.INTEGRATION_METRICS),
                 Timestamp.from(now));
+    }
+
+    /** The pseudonym of each of these people Tandem knows: how the decision log's hashes name them. */
+    @Transactional(readOnly = true)
+    public Map<String, UUID> pseudonyms(Collection<String> ids) {
+        Map<String, UUID> pseudonyms = new HashMap<>();
+        jdbc.query("select id, pseudonym from person where id = any(?)",
+                rs -> { pseudonyms.put(rs.getString(1), rs.getObject(2, UUID.class)); },
+                (Object) ids.toArray(String[]::new));
+        return pseudonyms;
+    }
+
+    /**
+     * The pseudonyms of the people who sign an entry, recording first, by the name given, anyone Tandem does not know
+     * yet (an operator of the engine's web apps before their first sign-in to Tandem itself).
+     */
+    @Transactional
+    public Map<String, UUID> pseudonymsRecording(Map<String, String> namesById) {
+        Map<String, UUID> known = pseudonyms(namesById.keySet());
+        if (known.size() == namesById.size()) {
+            return known;
+        }
+        Instant now = StoredTime.now(clock);
+        namesById.forEach((id, name) -> {
+            if (!known.containsKey(id)) {
+                jdbc.update("insert into person (id, display_name, recorded_at) values (?, ?, ?) on conflict (id) do nothing",
+                        id, name == null || name.isBlank() ? id : name, Timestamp.from(now));
+            }
+        });
+        return pseudonyms(namesById.keySet());
+    }
+
+    /** The display name of each of these people Tandem knows, as it is now: erased once their data is erased. */
+    @Transactional(readOnly = true)
+    public Map<String, String> names(Collection<String> ids) {
+        Map<String, String> names = new HashMap<>();
+        jdbc.query("select id, display_name from person where id = any(?)",
+                rs -> { names.put(rs.getString(1), rs.getString(2)); }, (Object) ids.toArray(String[]::new));
+        return names;
     }
 
     @Transactional(readOnly = true)

@@ -1,10 +1,14 @@
 package io.tandem.people;
 
 import io.tandem.graphql.Connections;
+import io.tandem.graphql.Mutations;
+import io.tandem.graphql.UserErrorView;
+import io.tandem.security.CurrentUsers;
 import io.tandem.security.Role;
 import java.util.List;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -12,10 +16,26 @@ import org.springframework.stereotype.Controller;
 @Controller
 class PeopleController {
 
-    private final People people;
+    record ErasePersonalDataInput(String personId, String reason) {
+    }
 
-    PeopleController(People people) {
+    record ErasePersonalDataPayload(PersonErasure erasure, List<UserErrorView> userErrors) {
+    }
+
+    private final People people;
+    private final Erasures erasures;
+    private final CurrentUsers users;
+
+    PeopleController(People people, Erasures erasures, CurrentUsers users) {
         this.people = people;
+        this.erasures = erasures;
+        this.users = users;
+    }
+
+    @MutationMapping
+    ErasePersonalDataPayload erasePersonalData(@Argument ErasePersonalDataInput input) {
+        return Mutations.run(() -> new ErasePersonalDataPayload(erasures.erase(input.personId(), input.reason(),
+                users.current()), List.of()), errors -> new ErasePersonalDataPayload(null, errors));
     }
 
     @QueryMapping(name = "people")

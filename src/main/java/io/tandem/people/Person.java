@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 /** Someone Tandem knows, with the Tandem roles last recorded for them. */
 @Entity
@@ -26,6 +27,9 @@ public class Person {
     private boolean integrationMetrics;
     private Instant recordedAt;
     private Instant listedAt;
+    /** How the decision log's hashes name them: random, stable, and nothing personal. */
+    private UUID pseudonym;
+    private Instant erasedAt;
 
     protected Person() {
     }
@@ -40,6 +44,9 @@ public class Person {
     public Instant getRecordedAt() { return recordedAt; }
     /** When the directory last listed them; null when they are known only from signing in. */
     public Instant getListedAt() { return listedAt; }
+    public UUID getPseudonym() { return pseudonym; }
+    /** When an admin erased their personal data; null while it is kept. */
+    public Instant getErasedAt() { return erasedAt; }
 
     public Set<Role> getRoles() {
         Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -73,9 +80,12 @@ public class Person {
     }
 
     void record(String displayName, String email, Set<Role> roles, Instant now) {
-        this.displayName = displayName;
-        if (email != null) {
-            this.email = email;
+        // what an erasure removed, a later sign-in or directory read does not bring back
+        if (erasedAt == null) {
+            this.displayName = displayName;
+            if (email != null) {
+                this.email = email;
+            }
         }
         this.product = roles.contains(Role.PRODUCT);
         this.engineering = roles.contains(Role.ENGINEERING);

@@ -24,7 +24,9 @@ import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
  * nothing in the database (not the database, a schema, a table or a function: an owner can rewrite what it owns,
  * triggers and all). Then, in one transaction that replicas starting together take in turns, the owner grants it
  * SELECT, INSERT, UPDATE and DELETE on every table of the schema but Flyway's own, USAGE and SELECT on the sequences and
- * EXECUTE on the functions, and on the history tables SELECT and INSERT only. The history tables are those an
+ * EXECUTE on the functions, and on the history tables SELECT and INSERT only, with UPDATE of the one column of a copied
+ * name where a history table's erasure trigger ({@code refuse_history_change_except_erasure}) lets an erasure blank
+ * it. The history tables are those an
  * append-only trigger ({@code refuse_history_change}) guards, so a history table a later migration adds is covered by
  * its trigger. Each start revokes what the runtime user held on the tables and sequences before granting again, so a
  * privilege granted by hand does not outlive a restart, and the default privileges of the owner give a table a later
@@ -169,6 +171,16 @@ final class DatabaseUsersMigrationStrategy implements FlywayMigrationStrategy {
             }
             if (!history.isEmpty()) {
                 statement.execute("grant select, insert on " + String.join(", ", history) + " to " + r);
+            }
+            // a copied name may only become erased_name(), which the table's erasure trigger checks
+            for (String[] erasable : rows(owner, """
+                    select quote_ident(c.relname) || ' ' || quote_ident(split_part(encode(t.tgargs, 'escape'), '\\000', 2))
+                      from pg_trigger t join pg_class c on c.oid = t.tgrelid
+                     where c.relnamespace = current_schema()::regnamespace
+                       and t.tgfoid = (select oid from pg_proc where proname = 'refuse_history_change_except_erasure'
+                                          and pronamespace = current_schema()::regnamespace)
+                     order by 1""").stream().map(row -> row.split(" ")).toList()) {
+                statement.execute("grant update (" + erasable[1] + ") on " + erasable[0] + " to " + r);
             }
             statement.execute("grant usage, select on all sequences in schema " + schema + " to " + r);
             statement.execute("grant execute on all functions in schema " + schema + " to " + r);

@@ -14,6 +14,7 @@ import org.operaton.bpm.engine.identity.Group;
 import org.operaton.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -119,5 +120,21 @@ public class EngineIdentities {
                 throw concurrentFirstUse;
             }
         }
+    }
+
+    /** The engine's record of a person (Tasklist and Cockpit show it) keeps their name and e-mail. */
+    @Bean
+    static NameCopy engineUserFirstNames() {
+        return NameCopy.column("act_id_user", "id_", "first_");
+    }
+
+    @Bean
+    static NameCopy engineUserLastNames() {
+        return NameCopy.cleared("act_id_user", "id_", "last_");
+    }
+
+    @Bean
+    static NameCopy engineUserEmails() {
+        return NameCopy.cleared("act_id_user", "id_", "email_");
     }
 }

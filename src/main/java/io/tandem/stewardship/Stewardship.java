@@ -1,5 +1,7 @@
 package io.tandem.stewardship;
 
+import org.springframework.context.annotation.Bean;
+import io.tandem.security.NameCopy;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetEdit;
 import io.tandem.bet.BetService;
@@ -82,8 +84,8 @@ public class Stewardship {
         if (!oldTitle.equals(bet.getTitle())) {
             taskNames.retitle(betId, oldTitle, bet);
         }
-        return new Edited(bet, decisionLog.append(betId, NewDecision.changed(DecisionKind.BET_EDITED, user.displayName()
-                + " edited " + changes.stream().map(FieldChange::field).collect(Collectors.joining(", ")), why,
+        return new Edited(bet, decisionLog.append(betId, NewDecision.changed(DecisionKind.BET_EDITED, "Edited "
+                + changes.stream().map(FieldChange::field).collect(Collectors.joining(", ")), why,
                 List.of(signer(user, side)), changes)));
     }
 
@@ -158,8 +160,8 @@ public class Stewardship {
                     + ") names who stands in for them");
         }
         StandIn named = standIns.name(bet, side, standIn, from, to);
-        decisionLog.append(betId, NewDecision.changed(DecisionKind.STAND_IN_NAMED, named.getStandIn() + " stands in for "
-                + named.getLead() + " (" + side.group() + ") from " + named.getStartsAt() + " until " + named.getEndsAt(),
+        decisionLog.append(betId, NewDecision.changed(DecisionKind.STAND_IN_NAMED, "A stand-in for the " + side.group()
+                + " lead from " + named.getStartsAt() + " until " + named.getEndsAt(),
                 null, List.of(signer(user, side)), List.of(new FieldChange(side.group() + "StandIn", null, named.getStandIn()))));
         if (named.activeAt(clock.instant())) {
             sideTasks.offer(betId, side, named.getStandIn());
@@ -182,8 +184,8 @@ public class Stewardship {
             throw RuleViolation.invalid("standInId", "This stand-in's period is already over");
         }
         standIns.revoke(standInId);
-        decisionLog.append(standIn.getBetId(), NewDecision.changed(DecisionKind.STAND_IN_REVOKED, standIn.getStandIn()
-                        + " no longer stands in for " + standIn.getLead() + " (" + standIn.getSide().group() + ")", null,
+        decisionLog.append(standIn.getBetId(), NewDecision.changed(DecisionKind.STAND_IN_REVOKED, "The "
+                        + standIn.getSide().group() + " lead's stand-in no longer stands in", null,
                 List.of(signer(user, standIn.getSide())),
                 List.of(new FieldChange(standIn.getSide().group() + "StandIn", standIn.getStandIn(), null))));
         withdraw(standIn);
@@ -241,7 +243,7 @@ public class Stewardship {
         standIns.endAll(bet.getId(), side).forEach(standIns::markWithdrawn);
         sideTasks.moveTo(bet.getId(), side, change.to(), change.from());
         Decision decision = decisionLog.append(bet.getId(), NewDecision.changed(DecisionKind.LEAD_CHANGED,
-                "The " + side.group() + " lead passed from " + change.from() + " to " + change.to(), reason,
+                "The " + side.group() + " lead changed", reason,
                 signers, List.of(change)));
         return new LeadChange(bet, decision, null);
     }
@@ -296,5 +298,11 @@ public class Stewardship {
 
     private Signer signer(CurrentUser user, Role side) {
         return new Signer(user.id(), user.displayName(), side.group(), Answer.APPROVE.name(), null, StoredTime.now(clock));
+    }
+
+    /** An asked reassignment keeps the asker's name. */
+    @Bean
+    static NameCopy reassignmentNames() {
+        return NameCopy.column("lead_reassignment", "asked_by", "asked_by_name");
     }
 }

@@ -14,6 +14,7 @@ import io.tandem.decision.BetOption;
 import io.tandem.decision.CorrectionProposal;
 import io.tandem.decision.CorrectionService;
 import io.tandem.decision.Decision;
+import io.tandem.decision.DecisionLog;
 import io.tandem.decision.Gate;
 import io.tandem.decision.OptionService;
 import io.tandem.decision.SignOff;
@@ -57,11 +58,13 @@ class TaskForms {
     private final DeliveryService delivery;
     private final OutcomeService outcomes;
     private final CorrectionService corrections;
+    private final DecisionLog decisionLog;
 
     TaskForms(TaskService taskService, IdentityService identityService, BetService bets, BriefService briefs,
               ConstraintService constraints, OptionService options, SignOffs signOffs, DeliveryService delivery,
-              OutcomeService outcomes, CorrectionService corrections) {
+              OutcomeService outcomes, CorrectionService corrections, DecisionLog decisionLog) {
         this.corrections = corrections;
+        this.decisionLog = decisionLog;
         this.taskService = taskService;
         this.identityService = identityService;
         this.bets = bets;
@@ -253,8 +256,9 @@ class TaskForms {
                         + (entry.getGate() == null ? "" : ", " + entry.getGate()) + ")"),
                 item("Recorded", entry.getRecordedAt().toString()), item("Context", entry.getContext()),
                 item("Chosen", entry.getChosenOption()), item("Rationale", entry.getRationale())));
+        Map<String, String> names = decisionLog.names(entry.getSigners());
         entry.getSigners().forEach(signer -> original.add(new Item("Signed by (" + signer.role() + ")",
-                signer.name() + " — " + signer.answer())));
+                names.get(signer.userId()) + " — " + signer.answer())));
         return List.of(new Section("Entry to correct", original),
                 new Section("Proposed correction", items(item("What was wrong and what is right", proposal.get().getRationale()),
                         item("Proposed by", proposal.get().getProposerName() + " (" + proposal.get().getSide() + ")"),

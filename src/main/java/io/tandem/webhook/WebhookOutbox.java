@@ -1,5 +1,7 @@
 package io.tandem.webhook;
 
+import org.springframework.context.annotation.Bean;
+import io.tandem.security.NameCopy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.activity.Activity;
@@ -70,5 +72,11 @@ class WebhookOutbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A change is always serialisable", e);
         }
+    }
+
+    /** A delivery's payload (JSON) carries the actor's name and the summary. */
+    @Bean
+    static NameCopy webhookPayloadNames() {
+        return NameCopy.jsonText("webhook_delivery", "payload");
     }
 }

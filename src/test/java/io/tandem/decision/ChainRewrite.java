@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -22,6 +23,7 @@ public final class ChainRewrite {
     public static void rewrite(DataSource owner, DecisionLog log, UUID betId, int fromSequence, String rationale)
             throws SQLException {
         List<Decision> entries = log.all(betId);
+        Map<String, UUID> pseudonyms = log.pseudonyms(entries);
         try (Connection connection = owner.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement();
@@ -35,7 +37,7 @@ public final class ChainRewrite {
                             set(entry, "rationale", rationale);
                         }
                         set(entry, "previousHash", previous);
-                        set(entry, "hash", DecisionHash.of(entry));
+                        set(entry, "hash", DecisionHash.of(entry, pseudonyms));
                         update.setString(1, entry.getRationale());
                         update.setString(2, entry.getPreviousHash());
                         update.setString(3, entry.getHash());

@@ -126,7 +126,7 @@ class CorrectionGateTest extends GraphQlTestBase {
         assertThat(log.get(1)).containsEntry("kind", "CORRECTION_REJECTED").containsEntry("gate", "CORRECTION")
                 .containsEntry("supersedes", null).containsEntry("chosenOption", pending.get("id"))
                 .containsEntry("rationale", "The limit we signed was the right one")
-                .containsEntry("context", "engineering turned down Priya Patel's correction of entry 1 (FRAMING_APPROVED): "
+                .containsEntry("context", "engineering turned down product's correction of entry 1 (FRAMING_APPROVED): "
                         + RATIONALE);
         assertThat((List<Map<String, Object>>) log.get(1).get("signers")).extracting(s -> s.get("userId") + "/" + s.get("answer"))
                 .containsExactly("priya/APPROVE", "erin/REQUEST_CHANGES");

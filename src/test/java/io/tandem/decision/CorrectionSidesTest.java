@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +42,8 @@ class CorrectionSidesTest {
 
     private static Decision entry(DecisionKind kind, Signer... signers) {
         return new Decision(UUID.randomUUID(), 1, new NewDecision(kind, null, "context", List.of(), null, null,
-                List.of(signers), null), Instant.parse("2025-01-01T00:00:00Z"), null);
+                List.of(signers), null), Instant.parse("2025-01-01T00:00:00Z"), null,
+                Stream.of(signers).collect(Collectors.toMap(Signer::userId, s -> UUID.randomUUID(), (a, b) -> a)));
     }
 
     private static Signer signer(String id, String role, String answer) {

@@ -53,7 +53,8 @@ class DatabaseUsersTest {
                     "select version || ' ' || description || ' ' || success from flyway_schema_history where version::int >= 17"
                             + " order by installed_rank", String.class))
                     .containsExactly("17 create log checkpoints true", "18 create engine schema true",
-                            "19 append only history and engine additions true", "20 create correction proposals true");
+                            "19 append only history and engine additions true", "20 create correction proposals true",
+                            "21 pseudonyms and erasure true");
         }
 
         assertThatThrownBy(() -> start(database, LEGACY, TestDatabase.OWNER)).satisfies(refused(

@@ -28,7 +28,7 @@ class HistoryPrivilegesTest extends GraphQlTestBase {
     /** Every history table; each has an append-only trigger (refuse_history_change). */
     static final List<String> HISTORY = List.of("decision", "sign_off", "brief_revision", "status_update", "change_request",
             "bet_comment", "task_escalation", "metric_reading", "decision_leaf", "log_checkpoint",
-            "constraint_acknowledgement", "outcome_report", "bet_option", "correction_proposal");
+            "constraint_acknowledgement", "outcome_report", "bet_option", "correction_proposal", "person_erasure");
 
     /** What would change history: each statement with the table's name for %1$s and one of its columns for %2$s. */
     enum Change {
@@ -79,6 +79,14 @@ class HistoryPrivilegesTest extends GraphQlTestBase {
             for (String table : HISTORY) {
                 assertThat(privileges(runtime, table)).as(table).containsExactly("INSERT", "SELECT");
             }
+            assertThat(strings(runtime, """
+                    select table_name || '.' || column_name from information_schema.column_privileges
+                     where grantee = session_user and privilege_type = 'UPDATE'
+                       and table_name in ('%s') order by 1""".formatted(String.join("', '", HISTORY))))
+                    .as("the one column of a copied name an erasure blanks, guarded by the table's trigger")
+                    .containsExactly("bet_comment.author_name", "brief_revision.author_name",
+                            "constraint_acknowledgement.acknowledged_by_name", "correction_proposal.proposer_name",
+                            "sign_off.signer_name", "status_update.author_name");
             for (String table : List.of("bet", "person", "activity", "webhook_delivery", "inbox_candidate", "act_ru_task",
                     "act_ru_job", "act_ge_property", "act_hi_procinst", "act_id_user")) {
                 assertThat(privileges(runtime, table)).as(table).containsExactly("DELETE", "INSERT", "SELECT", "UPDATE");

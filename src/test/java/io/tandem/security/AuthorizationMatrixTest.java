@@ -151,6 +151,7 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             Map.entry("handOverTask", Access.TASK_HOLDERS_OR_ADMIN),
             Map.entry("workflowProblems", Access.READ),
             Map.entry("restartWorkflow", Access.ADMIN),
+            Map.entry("erasePersonalData", Access.ADMIN),
             // every role may subscribe; inboxChanged then delivers only what the subscriber acts on (LiveUpdatesTest)
             Map.entry("inboxChanged", Access.READ),
             Map.entry("betChanged", Access.READ));

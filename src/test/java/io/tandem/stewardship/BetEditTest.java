@@ -24,7 +24,7 @@ class BetEditTest extends GraphQlTestBase {
         assertThat(edited.bet()).containsEntry("title", "One-page checkout").containsEntry("team", "Payments");
         Map<String, Object> entry = edited.get("decision");
         assertThat(entry).containsEntry("kind", "BET_EDITED").containsEntry("rationale", "The scope is one page")
-                .containsEntry("context", "Ethan Brooks edited title, team");
+                .containsEntry("context", "Edited title, team");
         assertThat(entry.get("changes")).isEqualTo(List.of(
                 Map.of("field", "title", "from", "Faster checkout", "to", "One-page checkout"),
                 mapWithNullFrom("team", "Payments")));
