@@ -40,12 +40,19 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
 {{- end }}
 
+{{/* Where the checkpoint key's Secret is mounted; the file in it is TANDEM_CHECKPOINT_KEY_FILE. */}}
+{{- define "tandem.checkpointKeyDir" -}}
+/etc/tandem/checkpoints
+{{- end }}
+
 {{/*
 Checks that cannot live in values.schema.json; each one stops the render with a message.
 */}}
 {{- define "tandem.validate" -}}
 {{- $_ := required "database.url is required: a deployment never runs the embedded database (e.g. --set database.url=jdbc:postgresql://db:5432/tandem)" .Values.database.url }}
 {{- $_ := required "oidc.issuerUri is required: without an issuer Tandem creates demo users whose passwords are public (e.g. --set oidc.issuerUri=https://keycloak.example.com/realms/tandem)" .Values.oidc.issuerUri }}
+{{- /* required, not fail: helm lint renders the chart's own values, which name no Secret */}}
+{{- $_ := required "checkpoints.keySecret.name is required: every replica must sign checkpoints with the same key, one that outlives the pods, and the production profile creates none; create the Secret (docs/operations.md, \"The checkpoint key\") and name it (e.g. --set checkpoints.keySecret.name=tandem-checkpoint-key)" .Values.checkpoints.keySecret.name }}
 {{- $grace := int .Values.terminationGracePeriodSeconds }}
 {{- $needed := add (int .Values.preStopSleepSeconds) 30 }}
 {{- if le $grace $needed }}

@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
  * The Ed25519 key Tandem signs checkpoints with (the JDK's own EdDSA). It lives in a file,
  * {@code TANDEM_CHECKPOINT_KEY_FILE} (default: checkpoint-key in the data folder): two lines, "private " and the
  * PKCS#8 key in base64, "public " and the X.509 key in base64. A missing file is created with a new key, readable by
- * its owner only; in a cluster the file comes from a Secret, so every replica signs with the same key.
+ * its owner only, unless {@code tandem.checkpoints.create-missing-key} is false, as in the production profile: a
+ * deployment's replicas must all sign with one key that outlives their pods, so there the file is given (the Helm chart
+ * mounts it from a Secret) and a missing one stops the start.
  */
 @Component
 public class CheckpointKey {
@@ -37,8 +39,18 @@ public class CheckpointKey {
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
 
-    CheckpointKey(@Value("${tandem.checkpoints.key-file}") Path file) {
-        KeyPair pair = Files.exists(file) ? read(file) : created(file);
+    CheckpointKey(@Value("${tandem.checkpoints.key-file}") Path file,
+                  @Value("${tandem.checkpoints.create-missing-key}") boolean createMissing) {
+        // notExists, not !exists: a file that cannot be looked at is a read error, never replaced with a new key
+        boolean missing = Files.notExists(file);
+        if (missing && !createMissing) {
+            throw new IllegalStateException("There is no checkpoint key " + file.toAbsolutePath()
+                    + " (TANDEM_CHECKPOINT_KEY_FILE), and Tandem creates none (tandem.checkpoints.create-missing-key is"
+                    + " false, as in the production profile): every replica must sign with the same key, one that outlives"
+                    + " the pods. Create the file and mount it (Helm: checkpoints.keySecret), see docs/operations.md,"
+                    + " \"The checkpoint key\".");
+        }
+        KeyPair pair = missing ? created(file) : read(file);
         this.privateKey = pair.getPrivate();
         this.publicKey = pair.getPublic();
     }
@@ -49,6 +61,10 @@ public class CheckpointKey {
     }
 
     String sign(String payload) {
+        return signature(privateKey, payload);
+    }
+
+    private static String signature(PrivateKey privateKey, String payload) {
         try {
             Signature signature = Signature.getInstance(ALGORITHM);
             signature.initSign(privateKey);
@@ -83,6 +99,12 @@ public class CheckpointKey {
             KeyFactory keys = KeyFactory.getInstance(ALGORITHM);
             PrivateKey privateKey = keys.generatePrivate(new PKCS8EncodedKeySpec(decoded(lines, "private ", file)));
             PublicKey publicKey = keys.generatePublic(new X509EncodedKeySpec(decoded(lines, "public ", file)));
+            // a file put together by hand could pair keys that do not belong together: no checkpoint would verify
+            String probe = "tandem-checkpoint-key-check";
+            if (!verifies(Base64.getEncoder().encodeToString(publicKey.getEncoded()), probe, signature(privateKey, probe))) {
+                throw new IllegalStateException("The checkpoint key " + file + " has a public key that is not its private"
+                        + " key's: no checkpoint signed with it would verify");
+            }
             return new KeyPair(publicKey, privateKey);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the checkpoint key " + file, e);

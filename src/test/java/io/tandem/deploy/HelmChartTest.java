@@ -63,6 +63,7 @@ class HelmChartTest {
 
     static final String DB_URL = "jdbc:postgresql://tandem-db:5432/tandem";
     static final String ISSUER = "https://keycloak.example.com/realms/tandem";
+    static final String CHECKPOINT_KEY_SECRET = "tandem-checkpoint-key";
 
     /** What an operator running several replicas behind an Ingress would write. */
     static final String PRODUCTION_VALUES = """
@@ -87,6 +88,10 @@ class HelmChartTest {
               camundaClientSecret:
                 name: tandem-oidc
                 key: camunda-client-secret
+            checkpoints:
+              keySecret:
+                name: tandem-checkpoints
+                key: signing-key
             directory:
               keycloak:
                 enabled: true
@@ -130,6 +135,8 @@ class HelmChartTest {
     static int managementPort;
     static int shutdownPhaseSeconds;
     static Set<String> knownEnv;
+    /** From application.yml: the variable that names tandem.checkpoints.key-file. */
+    static String checkpointKeyFileEnv;
 
     @TempDir
     static Path tmp;
@@ -145,6 +152,10 @@ class HelmChartTest {
         assertThat(find(applicationYml, "(?m)^\\s+shutdown:\\s*(\\w+)")).as("server.shutdown").isEqualTo("graceful");
         shutdownPhaseSeconds = Integer.parseInt(find(applicationYml, "timeout-per-shutdown-phase:\\s*(\\d+)s"));
         assertThat(find(applicationYml, "(?s)probes:\\s*enabled:\\s*(\\w+)")).as("health probes").isEqualTo("true");
+        checkpointKeyFileEnv = find(applicationYml, "key-file:\\s*\\$\\{([A-Z_]+):");
+        // which is why the chart always needs the key's Secret: the production profile never creates a key
+        assertThat(find(Files.readString(RESOURCES.resolve("application-production.yml")), "create-missing-key:\\s*(\\w+)"))
+                .as("the production profile's tandem.checkpoints.create-missing-key").isEqualTo("false");
         knownEnv = environmentVariablesTheApplicationReads();
     }
 
@@ -175,7 +186,8 @@ class HelmChartTest {
     static TemplateCommand template(Values values) {
         TemplateCommand command = helm.template().withName("tandem").withNamespace("tandem");
         return switch (values) {
-            case DEFAULT -> command.set("database.url", DB_URL).set("oidc.issuerUri", ISSUER);
+            case DEFAULT -> command.set("database.url", DB_URL).set("oidc.issuerUri", ISSUER)
+                    .set("checkpoints.keySecret.name", CHECKPOINT_KEY_SECRET);
             case PRODUCTION -> command.withValuesFile(productionValues);
         };
     }
@@ -291,6 +303,20 @@ class HelmChartTest {
                 .hasMessageContaining("database.url is required");
         assertThatThrownBy(() -> helm.template().set("database.url", DB_URL).call())
                 .hasMessageContaining("oidc.issuerUri is required");
+    }
+
+    @Test
+    void templateRequiresACheckpointKeySecretForAnyNumberOfReplicas() {
+        // One replica too: its only data folder is an emptyDir, a key made there would change with every pod.
+        assertThatThrownBy(() -> template(Values.DEFAULT).set("checkpoints.keySecret.name", "").call())
+                .hasMessageContaining("checkpoints.keySecret.name is required");
+        assertThatThrownBy(() -> template(Values.DEFAULT).set("checkpoints.keySecret.name", "").set("replicaCount", 3).call())
+                .hasMessageContaining("checkpoints.keySecret.name is required");
+        // autoscaled
+        assertThatThrownBy(() -> template(Values.PRODUCTION).set("checkpoints.keySecret.name", "").call())
+                .hasMessageContaining("checkpoints.keySecret.name is required");
+        assertThatThrownBy(() -> template(Values.DEFAULT).set("checkpoints.keySecret.key", "").call())
+                .hasMessageContaining("checkpoints.keySecret.key");
     }
 
     // --- what is rendered --------------------------------------------------------------------------------
@@ -429,6 +455,36 @@ class HelmChartTest {
         // values.yaml names Secrets; it has no place for a secret's value.
         String values = Files.readString(CHART.resolve("values.yaml"));
         assertThat(values).doesNotContainPattern("(?im)^\\s*(password|secret|clientSecret)[ \\t]*:[ \\t]*\\S");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Values.class)
+    void everyReplicaReadsTheCheckpointKeyFromItsSecretReadOnly(Values values) {
+        Rendered rendered = render(values);
+        String secret = values == Values.DEFAULT ? CHECKPOINT_KEY_SECRET : "tandem-checkpoints";
+        String key = values == Values.DEFAULT ? "checkpoint-key" : "signing-key";
+
+        EnvVar keyFile = rendered.environment().get(checkpointKeyFileEnv);
+        assertThat(keyFile).as(checkpointKeyFileEnv).isNotNull();
+        Path file = Path.of(keyFile.getValue());
+        assertThat(file.isAbsolute()).as("%s is absolute", file).isTrue();
+        assertThat(file.startsWith("/tmp")).as("%s is in the pod's own data folder", file).isFalse();
+
+        VolumeMount mount = rendered.container().getVolumeMounts().stream()
+                .filter(m -> Path.of(m.getMountPath()).equals(file.getParent())).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing is mounted on " + file.getParent()));
+        assertThat(mount.getReadOnly()).isTrue();
+        Volume volume = rendered.pod().getVolumes().stream()
+                .filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+        assertThat(volume.getSecret().getSecretName()).isEqualTo(secret);
+        assertThat(volume.getSecret().getItems()).singleElement().satisfies(item -> {
+            assertThat(item.getKey()).isEqualTo(key);
+            assertThat(item.getPath()).isEqualTo(file.getFileName().toString());
+        });
+        assertThat(volume.getSecret().getDefaultMode()).as("read-only, for root and the pod's group (fsGroup) only")
+                .isEqualTo(0440);
+        // the Secret is referenced by name: the chart neither creates it nor holds the key
+        assertThat(rendered.objects()).extracting(HasMetadata::getKind).doesNotContain("Secret");
     }
 
     static void assertSecretRef(EnvVar var, String secret, String key) {

@@ -25,7 +25,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "operaton.bpm.process-engine-name=productionProfileCheck",
-        "operaton.bpm.job-execution.enabled=false"
+        "operaton.bpm.job-execution.enabled=false",
+        // the tests' key (TandemTest), created if this context starts first: the profile alone would refuse to start
+        "tandem.checkpoints.key-file=target/test-checkpoint-key",
+        "tandem.checkpoints.create-missing-key=true"
 })
 @ActiveProfiles("production")
 @DirtiesContext

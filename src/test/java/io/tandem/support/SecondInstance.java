@@ -33,9 +33,10 @@ public final class SecondInstance implements AutoCloseable {
             // as in every test context: only the webhook tests send webhooks (TandemTest)
             all.add("--tandem.webhooks.send-every=1h");
         }
-        // as in every test context: checkpoints are written by the tests that want one (TandemTest)
+        // as in every test context: checkpoints are written by the tests that want one (TandemTest), with the tests' key,
+        // which whichever context starts first creates, under the production profile too
         all.addAll(List.of("--tandem.checkpoints.check-every=1h", "--tandem.checkpoints.every=1ms",
-                "--tandem.checkpoints.key-file=target/test-checkpoint-key"));
+                "--tandem.checkpoints.key-file=target/test-checkpoint-key", "--tandem.checkpoints.create-missing-key=true"));
         return new SecondInstance(new SpringApplicationBuilder(TandemApplication.class).run(all.toArray(String[]::new)));
     }
 
