@@ -1,9 +1,8 @@
 package io.tandem.activity;
 
-import org.springframework.context.annotation.Bean;
-import io.tandem.security.NameCopy;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
+import io.tandem.security.NameCopy;
 import io.tandem.security.Roles;
 import io.tandem.shared.StoredTime;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;

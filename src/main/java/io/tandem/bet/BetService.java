@@ -1,9 +1,8 @@
 package io.tandem.bet;
 
-import org.springframework.context.event.EventListener;
-import io.tandem.security.PersonErased;
 import io.tandem.people.People;
 import io.tandem.security.CurrentUser;
+import io.tandem.security.PersonErased;
 import io.tandem.security.Role;
 import io.tandem.security.Roles;
 import io.tandem.shared.ErrorCode;
@@ -26,6 +25,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;

@@ -1,13 +1,12 @@
 package io.tandem.brief;
 
-import org.springframework.context.annotation.Bean;
-import io.tandem.security.NameCopy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
 import io.tandem.bet.Stage;
 import io.tandem.security.CurrentUser;
+import io.tandem.security.NameCopy;
 import io.tandem.security.Roles;
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.Hashes;
@@ -25,6 +24,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

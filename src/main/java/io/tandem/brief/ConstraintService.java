@@ -1,10 +1,9 @@
 package io.tandem.brief;
 
-import org.springframework.context.annotation.Bean;
-import io.tandem.security.NameCopy;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
 import io.tandem.security.CurrentUser;
+import io.tandem.security.NameCopy;
 import io.tandem.security.Roles;
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
@@ -18,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

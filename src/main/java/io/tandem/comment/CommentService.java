@@ -1,9 +1,8 @@
 package io.tandem.comment;
 
-import org.springframework.context.annotation.Bean;
-import io.tandem.security.NameCopy;
 import io.tandem.bet.BetService;
 import io.tandem.security.CurrentUser;
+import io.tandem.security.NameCopy;
 import io.tandem.security.Roles;
 import io.tandem.shared.RuleViolation;
 import io.tandem.shared.StoredTime;
@@ -20,6 +19,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.Window;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

@@ -1,10 +1,10 @@
 package io.tandem.decision;
 
-import org.springframework.context.annotation.Bean;
 import io.tandem.security.NameCopy;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

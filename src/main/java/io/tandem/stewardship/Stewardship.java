@@ -1,7 +1,5 @@
 package io.tandem.stewardship;
 
-import org.springframework.context.annotation.Bean;
-import io.tandem.security.NameCopy;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetEdit;
 import io.tandem.bet.BetService;
@@ -16,6 +14,7 @@ import io.tandem.decision.Signer;
 import io.tandem.lifecycle.SideTasks;
 import io.tandem.lifecycle.TaskNames;
 import io.tandem.security.CurrentUser;
+import io.tandem.security.NameCopy;
 import io.tandem.security.Role;
 import io.tandem.security.Roles;
 import io.tandem.shared.ErrorCode;
@@ -31,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

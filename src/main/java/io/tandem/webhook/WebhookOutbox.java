@@ -1,13 +1,12 @@
 package io.tandem.webhook;
 
-import org.springframework.context.annotation.Bean;
-import io.tandem.security.NameCopy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.activity.Activity;
 import io.tandem.activity.ActivityEvent;
 import io.tandem.activity.ActivityRecorded;
 import io.tandem.graphql.GlobalId;
+import io.tandem.security.NameCopy;
 import io.tandem.shared.StoredTime;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
