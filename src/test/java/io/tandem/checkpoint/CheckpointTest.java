@@ -6,7 +6,7 @@ import io.tandem.decision.ChainRewrite;
 import io.tandem.decision.DecisionLog;
 import io.tandem.graphql.GlobalId;
 import io.tandem.support.BetDriver;
-import io.tandem.support.SecondInstance;
+import io.tandem.support.SecondInstances;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -18,9 +18,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Signed checkpoints of the decision log, as a client keeps and uses them: the signature verifies with the published
@@ -34,23 +33,9 @@ class CheckpointTest {
             + " checkpoint: $checkpoint) { valid entriesChecked firstBrokenSequence problem betId extendsCheckpoint } }";
 
     /** A database of its own: the whole log is checked, and other tests tamper with theirs. */
-    private static SecondInstance tandem;
-    private static BetDriver driver;
-    private static Checkpoints checkpoints;
-
-    @BeforeAll
-    static void startIt() {
-        tandem = SecondInstance.onAFreshDatabase("checkpoints");
-        driver = tandem.driver();
-        checkpoints = tandem.bean(Checkpoints.class);
-    }
-
-    @AfterAll
-    static void stopIt() {
-        if (tandem != null) {
-            tandem.close();
-        }
-    }
+    @RegisterExtension
+    static final SecondInstances tandem = SecondInstances.onAFreshDatabase("checkpoints");
+    private static final BetDriver driver = tandem.driver();
 
     @Test
     void aKeptCheckpointCatchesAChainRewrittenConsistentlyInsideTheDatabase() throws Exception {
@@ -58,7 +43,7 @@ class CheckpointTest {
         driver.commit(rewritten);
         String untouched = driver.createBet("priya");
         driver.passFraming(untouched);
-        assertThat(checkpoints.write()).isPresent();
+        assertThat(tandem.bean(Checkpoints.class).write()).isPresent();
 
         Map<String, Object> kept = latestCheckpoint("lena");
         String publicKey = (String) publicKey("lena").get("publicKey");
@@ -88,7 +73,7 @@ class CheckpointTest {
     @Test
     void aForgedOrEditedCheckpointIsRefused() throws Exception {
         driver.passFraming(driver.createBet("priya"));
-        assertThat(checkpoints.write()).isPresent();
+        assertThat(tandem.bean(Checkpoints.class).write()).isPresent();
         Map<String, Object> kept = input(latestCheckpoint("ivan"));
 
         Map<String, Object> otherRoot = new HashMap<>(kept);

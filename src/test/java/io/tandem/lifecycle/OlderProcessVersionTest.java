@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.graphql.GlobalId;
 import io.tandem.support.BetDriver;
-import io.tandem.support.SecondInstance;
+import io.tandem.support.SecondInstances;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.RuntimeService;
@@ -39,21 +38,9 @@ class OlderProcessVersionTest {
 
     private static final String ACKNOWLEDGEMENT_SUBPROCESS = "subprocess_constraint_acknowledgement";
 
-    private static SecondInstance tandem;
-    private static BetDriver driver;
-
-    @BeforeAll
-    static void startAnInstanceOnADatabaseOfItsOwn() {
-        tandem = SecondInstance.onAFreshDatabase("olderVersions");
-        driver = tandem.driver();
-    }
-
-    @AfterAll
-    static void stopIt() {
-        if (tandem != null) {
-            tandem.close();
-        }
-    }
+    @RegisterExtension
+    static final SecondInstances tandem = SecondInstances.onAFreshDatabase("olderVersions");
+    private static final BetDriver driver = tandem.driver();
 
     @Test
     void aConstraintAddedToABetOnAnOlderVersionMovesItToTheLatestAndOpensTheTask() {

@@ -8,10 +8,8 @@ import static org.awaitility.Awaitility.await;
 import io.tandem.support.GraphQlTestBase;
 import io.tandem.support.LiveSocket;
 import io.tandem.support.LiveSockets;
-import io.tandem.support.SecondInstance;
+import io.tandem.support.SecondInstances;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,25 +22,14 @@ import org.springframework.graphql.client.ClientGraphQlResponse;
  */
 class LiveAcrossInstancesTest extends GraphQlTestBase {
 
-    private static SecondInstance replica;
+    @RegisterExtension
+    static final SecondInstances replica = SecondInstances.onTheTestDatabase("liveReplica");
 
     @Autowired
     private LiveEventStream stream;
 
     @RegisterExtension
     final LiveSockets sockets = new LiveSockets();
-
-    @BeforeAll
-    static void startASecondInstance() {
-        replica = SecondInstance.onTheTestDatabase("liveReplica");
-    }
-
-    @AfterAll
-    static void stopIt() {
-        if (replica != null) {
-            replica.close();
-        }
-    }
 
     @Test
     void subscribersOfEitherInstanceGetWhatTheOtherCommitted() {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tandem.checkpoint.Checkpoints;
 import io.tandem.support.BetDriver;
 import io.tandem.support.Payload;
-import io.tandem.support.SecondInstance;
+import io.tandem.support.SecondInstances;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,9 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An admin erases a person's personal data: their name is gone from every answer and every copy Tandem keeps, and
@@ -46,21 +45,9 @@ class ErasureTest {
             + " erasure { personId pseudonym erasedBy reason erasedAt } userErrors { field message code } } }";
 
     /** A database of its own: the demo people the other tests share are not erased. */
-    private static SecondInstance tandem;
-    private static BetDriver driver;
-
-    @BeforeAll
-    static void startIt() {
-        tandem = SecondInstance.onAFreshDatabase("erasure");
-        driver = tandem.driver();
-    }
-
-    @AfterAll
-    static void stopIt() {
-        if (tandem != null) {
-            tandem.close();
-        }
-    }
+    @RegisterExtension
+    static final SecondInstances tandem = SecondInstances.onAFreshDatabase("erasure");
+    private static final BetDriver driver = tandem.driver();
 
     @Test
     void anErasedNameIsGoneFromEveryAnswerAndEveryCopyAndEveryChainStillVerifies() throws Exception {

@@ -7,11 +7,9 @@ import static org.awaitility.Awaitility.await;
 import io.tandem.graphql.GlobalId;
 import io.tandem.support.BetDriver;
 import io.tandem.support.Browsers;
-import io.tandem.support.SecondInstance;
+import io.tandem.support.SecondInstances;
 import io.tandem.support.WebAppSession;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,24 +30,12 @@ import org.operaton.bpm.engine.TaskService;
 class TasklistBrowserTest {
 
     /** A Tandem of its own, so that its Tasklist holds what one team's would, not every test's bets. */
-    private static SecondInstance tandem;
-    private static BetDriver driver;
+    @RegisterExtension
+    static final SecondInstances tandem = SecondInstances.onAFreshDatabase("tasklist");
+    private static final BetDriver driver = tandem.driver();
 
     @RegisterExtension
     final Browsers browsers = new Browsers();
-
-    @BeforeAll
-    static void startIt() {
-        tandem = SecondInstance.onAFreshDatabase("tasklist");
-        driver = tandem.driver();
-    }
-
-    @AfterAll
-    static void stopIt() {
-        if (tandem != null) {
-            tandem.close();
-        }
-    }
 
     @BeforeEach
     void webAppsFindThisEngine() {
