@@ -27,5 +27,11 @@ public enum DecisionKind {
      * An operator changed the bet's workflow outside the lifecycle: who (the signer), what they found and did (the
      * context) and why (the rationale).
      */
-    OPERATOR_INTERVENTION
+    OPERATOR_INTERVENTION,
+    /**
+     * Leadership's betting table: a bet placed on a cycle, with what gave way to make room (another bet removed or moved
+     * to a later cycle, or a team's capacity raised, with the reason), in the log of every bet it touches; and the
+     * table closed by two leadership signatures.
+     */
+    TABLE
 }

@@ -22,6 +22,7 @@ public class DemoUsers {
             new DemoUser("ethan", "Ethan Brooks", "ethan", Set.of(Role.ENGINEERING)),
             new DemoUser("sam", "Sam Rivera", "sam", Set.of(Role.PRODUCT, Role.ENGINEERING)),
             new DemoUser("lena", "Lena Fischer", "lena", Set.of(Role.LEADERSHIP)),
+            new DemoUser("leo", "Leo Marsh", "leo", Set.of(Role.LEADERSHIP)),
             new DemoUser("ivan", "Integration Bot", "ivan", Set.of(Role.INTEGRATION)),
             new DemoUser("maya", "Metrics Feed", "maya", Set.of(Role.INTEGRATION, Role.INTEGRATION_METRICS)),
             new DemoUser("ada", "Ada Admin", "ada", Set.of(Role.ADMIN)));

@@ -54,7 +54,8 @@ class DatabaseUsersTest {
                             + " order by installed_rank", String.class))
                     .containsExactly("17 create log checkpoints true", "18 create engine schema true",
                             "19 append only history and engine additions true", "20 create correction proposals true",
-                            "21 pseudonyms and erasure true");
+                            "21 pseudonyms and erasure true",
+                            "22 create betting table true");
         }
 
         assertThatThrownBy(() -> start(database, LEGACY, TestDatabase.OWNER)).satisfies(refused(

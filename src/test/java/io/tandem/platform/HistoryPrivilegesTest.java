@@ -28,7 +28,8 @@ class HistoryPrivilegesTest extends GraphQlTestBase {
     /** Every history table; each has an append-only trigger (refuse_history_change). */
     static final List<String> HISTORY = List.of("decision", "sign_off", "brief_revision", "status_update", "change_request",
             "bet_comment", "task_escalation", "metric_reading", "decision_leaf", "log_checkpoint",
-            "constraint_acknowledgement", "outcome_report", "bet_option", "correction_proposal", "person_erasure");
+            "constraint_acknowledgement", "outcome_report", "bet_option", "correction_proposal", "person_erasure",
+            "cycle_signature");
 
     /** What would change history: each statement with the table's name for %1$s and one of its columns for %2$s. */
     enum Change {

@@ -87,6 +87,8 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
         LEADS_OR_ADMIN(EnumSet.of(Role.PRODUCT, Role.ENGINEERING, Role.ADMIN)),
         /** Appending metric readings: integrations with the integration-metrics scope. */
         RECORD_READINGS(EnumSet.of(Role.INTEGRATION_METRICS)),
+        /** Running the betting table: cycles, placements, the signatures that close a table. */
+        LEADERSHIP(EnumSet.of(Role.LEADERSHIP)),
         /** Repairing a bet's workflow outside the lifecycle: admins only, on the record. */
         ADMIN(EnumSet.of(Role.ADMIN));
 
@@ -152,6 +154,11 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             Map.entry("workflowProblems", Access.READ),
             Map.entry("restartWorkflow", Access.ADMIN),
             Map.entry("erasePersonalData", Access.ADMIN),
+            Map.entry("cycles", Access.READ),
+            Map.entry("createCycle", Access.LEADERSHIP),
+            Map.entry("pitchBet", Access.PRODUCT_OR_ENGINEERING),
+            Map.entry("placeBet", Access.LEADERSHIP),
+            Map.entry("signCycleTable", Access.LEADERSHIP),
             // every role may subscribe; inboxChanged then delivers only what the subscriber acts on (LiveUpdatesTest)
             Map.entry("inboxChanged", Access.READ),
             Map.entry("betChanged", Access.READ));
@@ -177,7 +184,9 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             Map.entry("people", "{ people(first: 5) { totalCount nodes { id name email roles listedAt } } }"),
             Map.entry("activity", "{ activity(first: 5) { edges { cursor node { kind actor subjectId bet { id } } } pageInfo { endCursor } } }"),
             Map.entry("workflowProblems", "{ workflowProblems(first: 5) { totalCount nodes { bet { id } problem detail processInstanceId } } }"),
-            Map.entry("webhooks", "{ webhooks { id url kinds team enabled deliveries(first: 1) { id status payload } } }"));
+            Map.entry("webhooks", "{ webhooks { id url kinds team enabled deliveries(first: 1) { id status payload } } }"),
+            Map.entry("cycles", "{ cycles { id name capacity { team personWeeks placedWeeks remainingWeeks } placed { id bet { id }"
+                    + " cycle { id } } pitched { id } notPlaced { reason } signatures { signerId } } }"));
 
     /** The subscriptions, over WebSocket (/graphql-ws) signed in with connection_init. */
     private static final Map<String, String> SUBSCRIPTIONS = Map.of(
@@ -186,10 +195,12 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             "activityChanged", "subscription { activityChanged { kind bet { id } } }");
 
     /** The type each ID field of a mutation input names; an ID field not listed here fails the test. */
-    private static final Map<String, String> ID_TYPES = Map.of(
-            "betId", "Bet", "constraintId", "TechnicalConstraint", "supersedes", "Decision",
-            "optionId", "BetOption", "changeRequestId", "ChangeRequest", "replyTo", "Comment",
-            "taskId", "Task", "standInId", "StandIn", "webhookId", "Webhook", "deliveryId", "WebhookDelivery");
+    private static final Map<String, String> ID_TYPES = Map.ofEntries(
+            Map.entry("betId", "Bet"), Map.entry("constraintId", "TechnicalConstraint"), Map.entry("supersedes", "Decision"),
+            Map.entry("optionId", "BetOption"), Map.entry("changeRequestId", "ChangeRequest"), Map.entry("replyTo", "Comment"),
+            Map.entry("taskId", "Task"), Map.entry("standInId", "StandIn"), Map.entry("webhookId", "Webhook"),
+            Map.entry("deliveryId", "WebhookDelivery"), Map.entry("cycleId", "Cycle"), Map.entry("pitchId", "Pitch"),
+            Map.entry("toCycleId", "Cycle"));
 
     /** The callers: one demo user per role, sam for both signing roles, and nora with no Tandem role. */
     enum Caller {
