@@ -7,7 +7,7 @@ import java.util.List;
 /** The shape of the problem, written by product; one immutable revision of it. */
 public record BriefContent(String problem, String customerSegment, String whyThisBet, String alternativesConsidered,
                            String riskAppetite, List<SuccessMetric> successMetrics, List<String> nonGoals,
-                           String businessConstraints, String appetite, LocalDate window) {
+                           String businessConstraints, Appetite appetite, LocalDate window) {
 
     public BriefContent {
         successMetrics = successMetrics == null ? List.of() : List.copyOf(successMetrics);

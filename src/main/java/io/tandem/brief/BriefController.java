@@ -24,7 +24,7 @@ class BriefController {
 
     record ReviseBriefInput(String betId, String problem, String customerSegment, String whyThisBet,
                             String alternativesConsidered, String riskAppetite, List<SuccessMetric> successMetrics,
-                            List<String> nonGoals, String businessConstraints, String appetite, LocalDate window) {
+                            List<String> nonGoals, String businessConstraints, Appetite appetite, LocalDate window) {
     }
 
     record ReviseBriefPayload(ProblemBriefView brief, List<UserErrorView> userErrors) {

@@ -13,6 +13,8 @@ import io.tandem.shared.Hashes;
 import io.tandem.shared.RuleViolation;
 import io.tandem.shared.StoredTime;
 import io.tandem.shared.Texts;
+import java.math.RoundingMode;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Problem briefs: every revision kept, the latest one is the brief; frozen once the bet is committed. */
 @Service
 public class BriefService {
+
+    static final BigDecimal APPETITE_MAX = new BigDecimal("10000");
 
     static final int MAX_METRICS = 20;
     static final int MAX_NON_GOALS = 50;
@@ -138,8 +142,22 @@ public class BriefService {
                 Texts.optional("riskAppetite", draft.riskAppetite(), Texts.SHORT_TEXT_MAX),
                 cleanMetrics, nonGoals,
                 Texts.optional("businessConstraints", draft.businessConstraints(), Texts.LONG_TEXT_MAX),
-                Texts.optional("appetite", draft.appetite(), Texts.SHORT_TEXT_MAX),
+                appetite(draft.appetite()),
                 draft.window());
+    }
+
+    /** An appetite as a number with its unit: more than 0 and at most 10000, to one decimal. */
+    private static Appetite appetite(Appetite appetite) {
+        if (appetite == null) {
+            return null;
+        }
+        BigDecimal amount = appetite.amount();
+        if (amount == null || appetite.unit() == null || amount.signum() <= 0 || amount.compareTo(APPETITE_MAX) > 0
+                || amount.stripTrailingZeros().scale() > 1) {
+            throw RuleViolation.invalid("appetite.amount", "An appetite is more than 0 and at most "
+                    + APPETITE_MAX.toPlainString() + " person-weeks or person-days, to one decimal");
+        }
+        return new Appetite(amount.setScale(1, RoundingMode.UNNECESSARY), appetite.unit(), null);
     }
 
     private static Double finite(String field, Double value) {

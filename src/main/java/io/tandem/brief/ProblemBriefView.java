@@ -8,7 +8,7 @@ import java.util.List;
 record ProblemBriefView(String id, int revision, String contentHash, String problem, String customerSegment,
                         String whyThisBet, String alternativesConsidered, String riskAppetite,
                         List<SuccessMetric> successMetrics, List<String> nonGoals, String businessConstraints,
-                        String appetite, LocalDate window, String authorId, String authorName, Instant createdAt) {
+                        Appetite appetite, LocalDate window, String authorId, String authorName, Instant createdAt) {
 
     static ProblemBriefView of(String id, BriefRevision r) {
         BriefContent c = r.getContent();

@@ -3,6 +3,8 @@ package io.tandem.table;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
 import io.tandem.bet.Stage;
+import io.tandem.brief.Appetite;
+import io.tandem.brief.BriefService;
 import io.tandem.decision.Answer;
 import io.tandem.decision.Decision;
 import io.tandem.decision.DecisionKind;
@@ -54,12 +56,14 @@ public class BettingTable {
 
     private final JdbcTemplate jdbc;
     private final BetService bets;
+    private final BriefService briefs;
     private final DecisionLog decisionLog;
     private final Clock clock;
 
-    BettingTable(JdbcTemplate jdbc, BetService bets, DecisionLog decisionLog, Clock clock) {
+    BettingTable(JdbcTemplate jdbc, BetService bets, BriefService briefs, DecisionLog decisionLog, Clock clock) {
         this.jdbc = jdbc;
         this.bets = bets;
+        this.briefs = briefs;
         this.decisionLog = decisionLog;
         this.clock = clock;
     }
@@ -96,14 +100,13 @@ public class BettingTable {
     }
 
     /**
-     * Pitches a bet in framing to an open cycle that plans capacity for the bet's team, with its appetite. Someone of
-     * the bet's product or engineering side pitches it (its lead, where the bet names one); a bet waits on one open
-     * cycle's table at a time.
+     * Pitches a bet in framing to an open cycle that plans capacity for the bet's team, with the appetite its brief
+     * names. Someone of the bet's product or engineering side pitches it (its lead, where the bet names one); a bet
+     * waits on one open cycle's table at a time.
      */
     @Transactional
     @PreAuthorize("hasAnyRole('product','engineering')")
-    public Pitch pitch(UUID betId, UUID cycleId, BigDecimal appetiteWeeks, CurrentUser user) {
-        BigDecimal appetite = weeks("appetiteWeeks", appetiteWeeks);
+    public Pitch pitch(UUID betId, UUID cycleId, CurrentUser user) {
         Cycle cycle = openForChange(cycleId, "cycleId");
         Bet bet = bets.claimForChange(betId, "betId");
         if (bet.getStage() != Stage.FRAMING) {
@@ -118,6 +121,9 @@ public class BettingTable {
         if (bet.getTeam() == null) {
             throw RuleViolation.invalid("betId", "Name the bet's team first: a cycle's capacity is planned per team");
         }
+        BigDecimal appetite = briefs.latest(betId).map(r -> r.getContent().appetite()).map(Appetite::personWeeks)
+                .orElseThrow(() -> new RuleViolation(ErrorCode.BRIEF_INCOMPLETE, "betId",
+                        "The bet's brief names no appetite: say how much the bet is worth, in person-weeks or person-days"));
         if (capacity(cycleId, bet.getTeam()).isEmpty()) {
             throw RuleViolation.invalid("cycleId", cycle.name() + " plans no capacity for team " + bet.getTeam());
         }

@@ -39,7 +39,7 @@ class BettingTableController {
     record CreateCyclePayload(Cycle cycle, List<UserErrorView> userErrors) {
     }
 
-    record PitchBetInput(String betId, String cycleId, Double appetiteWeeks) {
+    record PitchBetInput(String betId, String cycleId) {
     }
 
     record PitchBetPayload(Pitch pitch, List<UserErrorView> userErrors) {
@@ -85,7 +85,7 @@ class BettingTableController {
     @MutationMapping
     PitchBetPayload pitchBet(@Argument PitchBetInput input) {
         return Mutations.run(() -> new PitchBetPayload(table.pitch(GlobalId.require("Bet", input.betId(), "betId"),
-                GlobalId.require(CYCLE, input.cycleId(), "cycleId"), weeks(input.appetiteWeeks()), users.current()),
+                GlobalId.require(CYCLE, input.cycleId(), "cycleId"), users.current()),
                 List.of()), errors -> new PitchBetPayload(null, errors));
     }
 

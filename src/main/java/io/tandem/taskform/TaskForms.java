@@ -170,7 +170,7 @@ class TaskForms {
                 item("Who has it", brief.customerSegment()),
                 item("Why this bet", brief.whyThisBet()),
                 item("Alternatives considered", brief.alternativesConsidered()),
-                item("Appetite", brief.appetite()),
+                item("Appetite", brief.appetite() == null ? null : brief.appetite().describe()),
                 item("Risk appetite", brief.riskAppetite()),
                 item("Window", brief.window() == null ? null : brief.window().toString()),
                 item("Non-goals", brief.nonGoals().isEmpty() ? null : String.join("; ", brief.nonGoals())),

@@ -3,6 +3,7 @@ package io.tandem.bench;
 import io.tandem.bet.BetService;
 import io.tandem.bet.NewBet;
 import io.tandem.bet.Uncertainty;
+import io.tandem.brief.Appetite;
 import io.tandem.brief.BriefContent;
 import io.tandem.brief.BriefService;
 import io.tandem.brief.ConstraintService;
@@ -22,6 +23,7 @@ import io.tandem.outcome.OutcomeDraft;
 import io.tandem.outcome.Recommendation;
 import io.tandem.security.Role;
 import io.tandem.support.StatementCounter;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -310,7 +312,7 @@ public final class DataGenerator {
         return new BriefContent("Checkout abandons at the payment step (" + i + ")", "Small online shops",
                 "Payment drop-off costs more than any other leak", revision > 1 ? "A new payment provider" : null, "medium",
                 List.of(new SuccessMetric(METRIC, "%", 2.0, 3.0, "weekly")), List.of("Redesigning the cart"), null,
-                "six weeks", null);
+                new Appetite(new BigDecimal("6.0"), Appetite.Unit.PERSON_WEEKS, null), null);
     }
 
     private void fail(String what, RuntimeException e) {

@@ -114,20 +114,25 @@ class BettingTableTest extends GraphQlTestBase {
                 .errorCodes()).containsExactly("INVALID_INPUT");
         assertThat(driver.mutate("lena", "createCycle", cycleInput("Refusals " + team, "2031-01-05", "2031-03-29", team, 1.0))
                 .errorCodes()).as("a name taken").containsExactly("INVALID_INPUT");
-        forbidden("lena", "pitchBet", pitchInput(bet, cycle, 2.0));
-        assertThat(driver.mutate("priya", "pitchBet", pitchInput(driver.createBet("priya"), cycle, 2.0)).userErrors())
+        forbidden("lena", "pitchBet", pitchInput(bet, cycle));
+        assertThat(driver.mutate("priya", "pitchBet", pitchInput(bet, cycle)).errorCodes())
+                .as("a brief without an appetite").containsExactly("BRIEF_INCOMPLETE");
+        for (double amount : new double[] {0.0, 1.25, 10000.5}) {
+            assertThat(driver.reviseBrief("priya", bet, "appetite", Map.of("amount", amount, "unit", "PERSON_WEEKS"))
+                    .userErrors()).as("an appetite of %s", amount).singleElement().satisfies(e -> assertThat(e)
+                    .containsEntry("code", "INVALID_INPUT").containsEntry("field", "appetite.amount"));
+        }
+        assertThat(driver.mutate("priya", "pitchBet", pitchInput(driver.createBet("priya"), cycle)).userErrors())
                 .as("a bet without a team").singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("code", "INVALID_INPUT").containsEntry("field", "betId"));
-        assertThat(driver.mutate("priya", "pitchBet", pitchInput(bet, cycle, 0.0)).errorCodes()).containsExactly("INVALID_INPUT");
-        assertThat(driver.mutate("priya", "pitchBet", pitchInput(bet, cycle, 1.25)).errorCodes()).containsExactly("INVALID_INPUT");
         String spike = driver.createBet("priya", "team", team);
         driver.passFraming(spike);
-        assertThat(driver.mutate("priya", "pitchBet", pitchInput(spike, cycle, 2.0)).errorCodes()).containsExactly("WRONG_STAGE");
+        assertThat(driver.mutate("priya", "pitchBet", pitchInput(spike, cycle)).errorCodes()).containsExactly("WRONG_STAGE");
         String led = driver.createBet("priya", "team", team, "productLead", "priya", "engineeringLead", "erin");
-        assertThat(driver.mutate("ethan", "pitchBet", pitchInput(led, cycle, 2.0)).errorCodes()).containsExactly("NOT_THE_LEAD");
+        assertThat(driver.mutate("ethan", "pitchBet", pitchInput(led, cycle)).errorCodes()).containsExactly("NOT_THE_LEAD");
 
         String pitch = pitch("priya", bet, cycle, 3.0);
-        assertThat(driver.mutate("priya", "pitchBet", pitchInput(bet, cycle, 3.0)).errorCodes())
+        assertThat(driver.mutate("priya", "pitchBet", pitchInput(bet, cycle)).errorCodes())
                 .as("one open cycle at a time").containsExactly("INVALID_INPUT");
         String otherBet = driver.createBet("priya", "team", other);
         String otherPitch = pitch("priya", otherBet, cycle, 3.0);
@@ -179,7 +184,7 @@ class BettingTableTest extends GraphQlTestBase {
         });
         assertThat((String) tableEntries(waitingBet).get(0).get("context")).contains("not placed");
         assertThat(sign("leo", cycle).errorCodes()).containsExactly("CYCLE_CLOSED");
-        assertThat(driver.mutate("priya", "pitchBet", pitchInput(driver.createBet("priya", "team", team), cycle, 1.0))
+        assertThat(driver.mutate("priya", "pitchBet", pitchInput(driver.createBet("priya", "team", team), cycle))
                 .errorCodes()).containsExactly("CYCLE_CLOSED");
     }
 
@@ -196,12 +201,15 @@ class BettingTableTest extends GraphQlTestBase {
         return Map.of("name", name, "startsOn", startsOn, "endsOn", endsOn, "capacity", capacity);
     }
 
+    /** Product names the bet's appetite in its brief, then {@code user} pitches it. */
     private String pitch(String user, String bet, String cycle, double weeks) {
-        return (String) driver.mutateOk(user, "pitchBet", pitchInput(bet, cycle, weeks)).get("pitch").get("id");
+        assertThat(driver.reviseBrief("priya", bet, "appetite", Map.of("amount", weeks, "unit", "PERSON_WEEKS")).userErrors())
+                .isEmpty();
+        return (String) driver.mutateOk(user, "pitchBet", pitchInput(bet, cycle)).get("pitch").get("id");
     }
 
-    private static Map<String, Object> pitchInput(String bet, String cycle, double weeks) {
-        return Map.of("betId", bet, "cycleId", cycle, "appetiteWeeks", weeks);
+    private static Map<String, Object> pitchInput(String bet, String cycle) {
+        return Map.of("betId", bet, "cycleId", cycle);
     }
 
     private Payload place(String pitch, Map<String, Object> giveWay) {
