@@ -59,6 +59,11 @@ final class DecisionHash {
                 field(text, "standingInFor");
                 field(text, s.standingInFor());
             }
+            // only when set, as standingInFor: a commitment signer's sealed forecast
+            if (s.forecastSeal() != null) {
+                field(text, "forecastSeal");
+                field(text, s.forecastSeal());
+            }
         }
         field(text, d.supersedesId());
         field(text, micros(d.recordedAt()));

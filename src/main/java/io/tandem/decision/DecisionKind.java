@@ -33,5 +33,10 @@ public enum DecisionKind {
      * to a later cycle, or a team's capacity raised, with the reason), in the log of every bet it touches; and the
      * table closed by two leadership signatures.
      */
-    TABLE
+    TABLE,
+    /**
+     * The forecasts sealed at commitment, revealed when the outcome review passed or the bet was killed: each
+     * probability with the salt that recomputes its seal, and its Brier score.
+     */
+    FORECASTS_REVEALED
 }

@@ -44,7 +44,7 @@ public record LoggedEntry(int hashVersion, UUID betId, int sequence, DecisionKin
         List<FieldChange> changes = d.getChanges().isEmpty() ? null : d.getChanges();
         if (d.getHashVersion() >= 2) {
             signers = signers.stream().map(s -> new Signer(pseudonym(s.userId(), pseudonyms), null, s.role(), s.answer(),
-                    s.briefHash(), s.signedAt(), pseudonym(s.standingInFor(), pseudonyms))).toList();
+                    s.briefHash(), s.signedAt(), pseudonym(s.standingInFor(), pseudonyms), s.forecastSeal())).toList();
             if (changes != null) {
                 changes = changes.stream().map(c -> namesPerson(c)
                         ? new FieldChange(c.field(), pseudonym(c.from(), pseudonyms), pseudonym(c.to(), pseudonyms))

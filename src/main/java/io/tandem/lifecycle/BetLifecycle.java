@@ -46,6 +46,8 @@ public final class BetLifecycle {
     public static final String VAR_ANSWER = "answer";
     public static final String VAR_CHOICE = "choice";
     public static final String VAR_REASON = "reason";
+    /** A commitment signer's sealed forecast: the probability, 0 to 1, that the bet wins. */
+    public static final String VAR_FORECAST = "forecast";
     /** What product says when completing a constraint's acknowledgement task (optional). */
     public static final String VAR_RESPONSE = "response";
     /** Set on each acknowledgement task's scope when it opens: the constraint it asks about. */

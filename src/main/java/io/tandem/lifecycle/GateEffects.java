@@ -18,6 +18,7 @@ import io.tandem.decision.Signer;
 import io.tandem.delivery.ChangeRequest;
 import io.tandem.delivery.DeliveryService;
 import io.tandem.outcome.OutcomeService;
+import io.tandem.outcome.SealedForecasts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +41,13 @@ class GateEffects {
     private final WindowTimer windowTimer;
     private final CorrectionService corrections;
 
+    private final SealedForecasts forecasts;
+
     GateEffects(BetService bets, BriefService briefs, OptionService options, OutcomeService outcomes,
-                DecisionLog decisionLog, DeliveryService delivery, WindowTimer windowTimer, CorrectionService corrections) {
+                DecisionLog decisionLog, DeliveryService delivery, WindowTimer windowTimer, CorrectionService corrections,
+                SealedForecasts forecasts) {
         this.corrections = corrections;
+        this.forecasts = forecasts;
         this.bets = bets;
         this.briefs = briefs;
         this.options = options;
@@ -94,12 +99,14 @@ class GateEffects {
                 decisionLog.append(betId, new NewDecision(DecisionKind.OUTCOME_VERDICT, gate,
                         "Outcome review. " + review, List.of(), chosen, rationale, signers, null));
                 bets.settle(betId, Outcome.valueOf(chosen));
+                forecasts.reveal(betId, Outcome.valueOf(chosen), signers);
                 return Map.of();
             }
             case KILL -> {
                 decisionLog.append(betId, new NewDecision(DecisionKind.KILLED, gate,
                         "Killed in stage " + bet.getStage(), List.of(), null, rationale, signers, null));
                 bets.settle(betId, Outcome.KILLED);
+                forecasts.reveal(betId, Outcome.KILLED, signers);
                 return Map.of();
             }
             case VOID -> {

@@ -17,14 +17,16 @@ import io.tandem.decision.NewDecision;
 import io.tandem.decision.OptionService;
 import io.tandem.decision.SignOff;
 import io.tandem.decision.SignOffs;
+import io.tandem.decision.Signer;
 import io.tandem.delivery.ChangeRequest;
 import io.tandem.delivery.DeliveryService;
-import io.tandem.decision.Signer;
+import io.tandem.outcome.SealedForecasts;
 import io.tandem.security.Role;
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
 import io.tandem.shared.StoredTime;
 import io.tandem.shared.Texts;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,11 +60,13 @@ class GateRules {
     private final StandIns standIns;
     private final OpenTasks openTasks;
     private final CorrectionService corrections;
+    private final SealedForecasts forecasts;
 
     GateRules(BetService bets, BriefService briefs, ConstraintHolds constraintHolds, OptionService options,
               SignOffs signOffs, DecisionLog decisionLog, DeliveryService delivery, GateEffects effects, Clock clock,
-              StandIns standIns, OpenTasks openTasks, CorrectionService corrections) {
+              StandIns standIns, OpenTasks openTasks, CorrectionService corrections, SealedForecasts forecasts) {
         this.bets = bets;
+        this.forecasts = forecasts;
         this.corrections = corrections;
         this.openTasks = openTasks;
         this.standIns = standIns;
@@ -78,7 +82,7 @@ class GateRules {
 
     @Transactional
     Signed sign(UUID betId, UUID roundId, BetLifecycle.SignStep step, EngineUser signer, Answer answer,
-                String choice, String reason) {
+                String choice, String reason, Double forecast) {
         Bet bet = bets.find(betId).orElseThrow();
         Gate gate = step.gate();
         List<SignOff> round = signOffs.inRound(roundId);
@@ -98,6 +102,10 @@ class GateRules {
                     + " answer it before the framing gate");
         }
         String reasonText = Texts.optional("reason", reason, Texts.SHORT_TEXT_MAX);
+        if (forecast != null && (gate != Gate.COMMITMENT || answer != Answer.APPROVE)) {
+            throw RuleViolation.invalid("forecast", "A forecast is sealed with an approval of the commitment gate");
+        }
+        BigDecimal probability = forecast == null ? null : SealedForecasts.probability(forecast);
         boolean passes = SignOffRules.passes(answer, step.role(), earlier);
         String chosen = null;
         if (answer == Answer.REQUEST_CHANGES) {
@@ -122,9 +130,15 @@ class GateRules {
         SignOff signOff = signOffs.record(new SignOff(betId, roundId, gate, step.role().group(), signer.id(), signer.name(),
                 actingFor, answer, chosen, reasonText, briefs.latest(betId).map(BriefRevision::getContentHash).orElse(null),
                 StoredTime.now(clock)));
+        if (probability != null) {
+            forecasts.seal(betId, roundId, step.role().group(), signer.id(), probability);
+        }
         List<SignOff> signed = new ArrayList<>(round);
         signed.add(signOff);
         List<Signer> signers = signed.stream().map(SignOff::signer).toList();
+        if (gate == Gate.COMMITMENT) {
+            signers = forecasts.withSeals(roundId, signers);
+        }
 
         if (answer == Answer.REQUEST_CHANGES && gate == Gate.CORRECTION) {
             corrections.reject(betId, correction(betId, SignOffRules.chosen(gate, null, earlier, List::of)),

@@ -33,12 +33,14 @@ class GateSignOffListener implements TaskListener {
         Answer answer = answer(task.getVariable(BetLifecycle.VAR_ANSWER));
         String choice = text(task.getVariable(BetLifecycle.VAR_CHOICE));
         String reason = text(task.getVariable(BetLifecycle.VAR_REASON));
+        Double forecast = forecast(task.getVariable(BetLifecycle.VAR_FORECAST));
         // The inputs belong to this sign-off only; a later gate must not find them.
         task.removeVariable(BetLifecycle.VAR_ANSWER);
         task.removeVariable(BetLifecycle.VAR_CHOICE);
         task.removeVariable(BetLifecycle.VAR_REASON);
+        task.removeVariable(BetLifecycle.VAR_FORECAST);
 
-        GateRules.Signed signed = rules.sign(betId, roundId, step, engineUsers.current(), answer, choice, reason);
+        GateRules.Signed signed = rules.sign(betId, roundId, step, engineUsers.current(), answer, choice, reason, forecast);
         branch(task).setVariableLocal(BetLifecycle.VAR_CHANGES_REQUESTED, signed.result() == GateResult.CHANGES_REQUESTED);
         signed.processVariables().forEach((name, value) -> task.getExecution().getProcessInstance().setVariable(name, value));
     }
@@ -61,6 +63,22 @@ class GateSignOffListener implements TaskListener {
             return Answer.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw RuleViolation.invalid("answer", "answer must be APPROVE or REQUEST_CHANGES, not '" + text + "'");
+        }
+    }
+
+    /** A forecast as a number, or as text from a form or the engine API. */
+    private static Double forecast(Object value) {
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Double.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw RuleViolation.invalid("forecast", "forecast must be a number from 0 to 1, not '" + text + "'");
         }
     }
 

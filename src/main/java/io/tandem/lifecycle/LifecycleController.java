@@ -34,7 +34,7 @@ class LifecycleController {
     }
 
     record SignGateInput(String betId, Gate gate, Answer answer, Role signAs, String optionId, String spikeVerdict,
-                         String outcomeVerdict, String changeRequestId, String reason) {
+                         String outcomeVerdict, String changeRequestId, String reason, Double forecast) {
     }
 
     record RequestWindowChangeInput(String betId, LocalDate newWindow, String rationale, Role signAs) {
@@ -100,7 +100,7 @@ class LifecycleController {
                 default -> null;
             };
             return BetPayload.of(lifecycle.signGate(new SignGateCommand(bet(input.betId()), input.gate(), input.answer(),
-                    input.signAs(), choice, input.reason()), users.current()));
+                    input.signAs(), choice, input.reason(), input.forecast()), users.current()));
         }, BetPayload::refused);
     }
 

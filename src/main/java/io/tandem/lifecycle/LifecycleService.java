@@ -123,6 +123,7 @@ public class LifecycleService {
         inputs.put(BetLifecycle.VAR_ANSWER, (command.answer() == null ? Answer.APPROVE : command.answer()).name());
         inputs.put(BetLifecycle.VAR_CHOICE, command.choice());
         inputs.put(BetLifecycle.VAR_REASON, command.reason());
+        inputs.put(BetLifecycle.VAR_FORECAST, command.forecast());
         complete(task, inputs, user);
         return bets.get(bet.getId(), "betId");
     }

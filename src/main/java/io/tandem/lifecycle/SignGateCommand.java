@@ -7,7 +7,13 @@ import java.util.UUID;
 
 /**
  * One person's sign-off. {@code signAs} is needed only by someone holding both product and engineering;
- * {@code choice} is the option id, spike verdict or outcome verdict the gate asks for.
+ * {@code choice} is the option id, spike verdict or outcome verdict the gate asks for; {@code forecast}, at the
+ * commitment gate only, the probability the signer seals that the bet wins.
  */
-public record SignGateCommand(UUID betId, Gate gate, Answer answer, Role signAs, String choice, String reason) {
+public record SignGateCommand(UUID betId, Gate gate, Answer answer, Role signAs, String choice, String reason,
+                              Double forecast) {
+
+    public SignGateCommand(UUID betId, Gate gate, Answer answer, Role signAs, String choice, String reason) {
+        this(betId, gate, answer, signAs, choice, reason, null);
+    }
 }

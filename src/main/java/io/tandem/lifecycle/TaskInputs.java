@@ -13,8 +13,9 @@ import java.util.List;
  * @param choice  what an approval chooses, in {@code choice}
  * @param reason  a {@code reason} may be given, and must be with REQUEST_CHANGES
  * @param response an acknowledgement's optional {@code response}
+ * @param forecast a commitment approval's optional sealed {@code forecast}: the probability, 0 to 1, that the bet wins
  */
-public record TaskInputs(boolean answer, Choice choice, boolean reason, boolean response) {
+public record TaskInputs(boolean answer, Choice choice, boolean reason, boolean response, boolean forecast) {
 
     /** What an approval must name. CHANGE and ESCALATION take the change request the proposer signed. */
     public enum Choice {
@@ -30,14 +31,14 @@ public record TaskInputs(boolean answer, Choice choice, boolean reason, boolean 
         }
     }
 
-    private static final TaskInputs WORK = new TaskInputs(false, Choice.NONE, false, false);
+    private static final TaskInputs WORK = new TaskInputs(false, Choice.NONE, false, false, false);
 
     public static TaskInputs of(String taskKey) {
         if (BetLifecycle.TASK_ACKNOWLEDGE_CONSTRAINT.equals(taskKey)) {
-            return new TaskInputs(false, Choice.NONE, false, true);
+            return new TaskInputs(false, Choice.NONE, false, true, false);
         }
         return BetLifecycle.signStep(taskKey).map(step -> new TaskInputs(!BetLifecycle.TASK_MARK_DELIVERED.equals(taskKey),
-                choiceAt(step.gate()), true, false)).orElse(WORK);
+                choiceAt(step.gate()), true, false, step.gate() == Gate.COMMITMENT)).orElse(WORK);
     }
 
     private static Choice choiceAt(Gate gate) {

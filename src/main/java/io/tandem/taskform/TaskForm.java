@@ -24,8 +24,9 @@ record TaskForm(String taskId, String name, String description, BetSummary bet, 
      * @param choice   what an approval chooses, or null when it chooses nothing
      * @param reason   offer a reason, required with REQUEST_CHANGES
      * @param response offer an acknowledgement's response
+     * @param forecast offer a commitment approval's sealed forecast
      */
-    record Inputs(boolean answer, Choice choice, boolean reason, boolean response) {
+    record Inputs(boolean answer, Choice choice, boolean reason, boolean response, boolean forecast) {
     }
 
     /** A list to choose from; an approval needs one of its values. */

@@ -126,7 +126,8 @@ class TaskForms {
                 new TaskForm.BetSummary(bet.getKey(), bet.getTitle(), bet.getStage().name(), bet.getTeam(),
                         bet.getProductLead(), bet.getEngineeringLead()),
                 sections.stream().filter(s -> !s.items().isEmpty()).toList(),
-                new TaskForm.Inputs(inputs.answer(), choice(inputs.choice(), betOptions), inputs.reason(), inputs.response()));
+                new TaskForm.Inputs(inputs.answer(), choice(inputs.choice(), betOptions), inputs.reason(), inputs.response(),
+                        inputs.forecast()));
     }
 
     /** Which part of the bet a step is about. */

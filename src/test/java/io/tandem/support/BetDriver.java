@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -117,8 +118,13 @@ public final class BetDriver {
      * outcome gate is open.
      */
     public String outcomeGateOpen(String recommendation) {
+        return outcomeGateOpen(recommendation, this::commit);
+    }
+
+    /** As {@link #outcomeGateOpen(String)}, committed by {@code commit} (given the bet's id) instead of {@link #commit}. */
+    public String outcomeGateOpen(String recommendation, Consumer<String> commit) {
         String bet = createBet("priya", "measurementPeriod", "PT1S");
-        commit(bet);
+        commit.accept(bet);
         mutateOk("erin", "markDelivered", map("betId", bet));
         mutateOk("priya", "confirmDelivery", map("betId", bet));
         await().atMost(Duration.ofSeconds(30)).until(() -> stage(bet).equals("OUTCOME_REVIEW"));
