@@ -48,6 +48,8 @@ public final class BetLifecycle {
     public static final String VAR_REASON = "reason";
     /** A commitment signer's sealed forecast: the probability, 0 to 1, that the bet wins. */
     public static final String VAR_FORECAST = "forecast";
+    /** An outcome approval's attestations of the brief's non-goals: JSON, [{"nonGoal", "held", "note"}]. */
+    public static final String VAR_NON_GOALS = "nonGoals";
     /** What product says when completing a constraint's acknowledgement task (optional). */
     public static final String VAR_RESPONSE = "response";
     /** Set on each acknowledgement task's scope when it opens: the constraint it asks about. */

@@ -17,6 +17,7 @@ import io.tandem.decision.OptionService;
 import io.tandem.decision.Signer;
 import io.tandem.delivery.ChangeRequest;
 import io.tandem.delivery.DeliveryService;
+import io.tandem.outcome.NonGoalAttestations;
 import io.tandem.outcome.OutcomeService;
 import io.tandem.outcome.SealedForecasts;
 import java.util.List;
@@ -42,12 +43,14 @@ class GateEffects {
     private final CorrectionService corrections;
 
     private final SealedForecasts forecasts;
+    private final NonGoalAttestations nonGoalAttestations;
 
     GateEffects(BetService bets, BriefService briefs, OptionService options, OutcomeService outcomes,
                 DecisionLog decisionLog, DeliveryService delivery, WindowTimer windowTimer, CorrectionService corrections,
-                SealedForecasts forecasts) {
+                SealedForecasts forecasts, NonGoalAttestations nonGoalAttestations) {
         this.corrections = corrections;
         this.forecasts = forecasts;
+        this.nonGoalAttestations = nonGoalAttestations;
         this.bets = bets;
         this.briefs = briefs;
         this.options = options;
@@ -58,7 +61,7 @@ class GateEffects {
     }
 
     /** Records the decision of a passed gate and applies it; returns the variables its gateway reads. */
-    Map<String, Object> pass(Bet bet, Gate gate, String chosen, List<Signer> signers, String rationale) {
+    Map<String, Object> pass(Bet bet, UUID roundId, Gate gate, String chosen, List<Signer> signers, String rationale) {
         UUID betId = bet.getId();
         switch (gate) {
             case FRAMING -> {
@@ -96,8 +99,9 @@ class GateEffects {
             }
             case OUTCOME_REVIEW -> {
                 String review = outcomes.latest(betId).map(r -> r.summary()).orElse("");
+                String nonGoals = Optional.ofNullable(nonGoalAttestations.summary(roundId)).map(s -> " " + s).orElse("");
                 decisionLog.append(betId, new NewDecision(DecisionKind.OUTCOME_VERDICT, gate,
-                        "Outcome review. " + review, List.of(), chosen, rationale, signers, null));
+                        "Outcome review. " + review + nonGoals, List.of(), chosen, rationale, signers, null));
                 bets.settle(betId, Outcome.valueOf(chosen));
                 forecasts.reveal(betId, Outcome.valueOf(chosen), signers);
                 return Map.of();

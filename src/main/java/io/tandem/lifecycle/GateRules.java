@@ -20,6 +20,8 @@ import io.tandem.decision.SignOffs;
 import io.tandem.decision.Signer;
 import io.tandem.delivery.ChangeRequest;
 import io.tandem.delivery.DeliveryService;
+import io.tandem.outcome.NonGoalAttestation;
+import io.tandem.outcome.NonGoalAttestations;
 import io.tandem.outcome.SealedForecasts;
 import io.tandem.security.Role;
 import io.tandem.shared.ErrorCode;
@@ -61,11 +63,14 @@ class GateRules {
     private final OpenTasks openTasks;
     private final CorrectionService corrections;
     private final SealedForecasts forecasts;
+    private final NonGoalAttestations nonGoalAttestations;
 
     GateRules(BetService bets, BriefService briefs, ConstraintHolds constraintHolds, OptionService options,
               SignOffs signOffs, DecisionLog decisionLog, DeliveryService delivery, GateEffects effects, Clock clock,
-              StandIns standIns, OpenTasks openTasks, CorrectionService corrections, SealedForecasts forecasts) {
+              StandIns standIns, OpenTasks openTasks, CorrectionService corrections, SealedForecasts forecasts,
+              NonGoalAttestations nonGoalAttestations) {
         this.bets = bets;
+        this.nonGoalAttestations = nonGoalAttestations;
         this.forecasts = forecasts;
         this.corrections = corrections;
         this.openTasks = openTasks;
@@ -82,7 +87,7 @@ class GateRules {
 
     @Transactional
     Signed sign(UUID betId, UUID roundId, BetLifecycle.SignStep step, EngineUser signer, Answer answer,
-                String choice, String reason, Double forecast) {
+                String choice, String reason, Double forecast, List<NonGoalAttestation> nonGoals) {
         Bet bet = bets.find(betId).orElseThrow();
         Gate gate = step.gate();
         List<SignOff> round = signOffs.inRound(roundId);
@@ -106,6 +111,10 @@ class GateRules {
             throw RuleViolation.invalid("forecast", "A forecast is sealed with an approval of the commitment gate");
         }
         BigDecimal probability = forecast == null ? null : SealedForecasts.probability(forecast);
+        boolean attesting = gate == Gate.OUTCOME_REVIEW && answer == Answer.APPROVE;
+        if (nonGoals != null && !attesting) {
+            throw RuleViolation.invalid("nonGoals", "Non-goals are attested with an approval of the outcome review");
+        }
         boolean passes = SignOffRules.passes(answer, step.role(), earlier);
         String chosen = null;
         if (answer == Answer.REQUEST_CHANGES) {
@@ -133,6 +142,9 @@ class GateRules {
         if (probability != null) {
             forecasts.seal(betId, roundId, step.role().group(), signer.id(), probability);
         }
+        if (attesting) {
+            nonGoalAttestations.attest(betId, roundId, step.role().group(), signer.id(), nonGoals == null ? List.of() : nonGoals);
+        }
         List<SignOff> signed = new ArrayList<>(round);
         signed.add(signOff);
         List<Signer> signers = signed.stream().map(SignOff::signer).toList();
@@ -154,7 +166,7 @@ class GateRules {
         if (!passes) {
             return new Signed(GateResult.WAITING, Map.of());
         }
-        return new Signed(GateResult.PASSED, effects.pass(bet, gate, chosen, signers, rationale(signed)));
+        return new Signed(GateResult.PASSED, effects.pass(bet, roundId, gate, chosen, signers, rationale(signed)));
     }
 
     private ChangeRequest changeRequest(UUID betId, String id) {

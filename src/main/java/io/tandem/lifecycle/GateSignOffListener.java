@@ -1,7 +1,9 @@
 package io.tandem.lifecycle;
 
 import io.tandem.decision.Answer;
+import io.tandem.outcome.NonGoalAttestation;
 import io.tandem.shared.RuleViolation;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
@@ -34,13 +36,16 @@ class GateSignOffListener implements TaskListener {
         String choice = text(task.getVariable(BetLifecycle.VAR_CHOICE));
         String reason = text(task.getVariable(BetLifecycle.VAR_REASON));
         Double forecast = forecast(task.getVariable(BetLifecycle.VAR_FORECAST));
+        List<NonGoalAttestation> nonGoals = NonGoalInputs.read(task.getVariable(BetLifecycle.VAR_NON_GOALS));
         // The inputs belong to this sign-off only; a later gate must not find them.
         task.removeVariable(BetLifecycle.VAR_ANSWER);
         task.removeVariable(BetLifecycle.VAR_CHOICE);
         task.removeVariable(BetLifecycle.VAR_REASON);
         task.removeVariable(BetLifecycle.VAR_FORECAST);
+        task.removeVariable(BetLifecycle.VAR_NON_GOALS);
 
-        GateRules.Signed signed = rules.sign(betId, roundId, step, engineUsers.current(), answer, choice, reason, forecast);
+        GateRules.Signed signed = rules.sign(betId, roundId, step, engineUsers.current(), answer, choice, reason, forecast,
+                nonGoals);
         branch(task).setVariableLocal(BetLifecycle.VAR_CHANGES_REQUESTED, signed.result() == GateResult.CHANGES_REQUESTED);
         signed.processVariables().forEach((name, value) -> task.getExecution().getProcessInstance().setVariable(name, value));
     }

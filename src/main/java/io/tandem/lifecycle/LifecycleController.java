@@ -11,6 +11,7 @@ import io.tandem.delivery.ChangeRequest;
 import io.tandem.graphql.GlobalId;
 import io.tandem.graphql.Mutations;
 import io.tandem.outcome.MetricActual;
+import io.tandem.outcome.NonGoalAttestation;
 import io.tandem.outcome.OutcomeDraft;
 import io.tandem.outcome.Recommendation;
 import io.tandem.security.CurrentUsers;
@@ -34,7 +35,8 @@ class LifecycleController {
     }
 
     record SignGateInput(String betId, Gate gate, Answer answer, Role signAs, String optionId, String spikeVerdict,
-                         String outcomeVerdict, String changeRequestId, String reason, Double forecast) {
+                         String outcomeVerdict, String changeRequestId, String reason, Double forecast,
+                         List<NonGoalAttestation> nonGoals) {
     }
 
     record RequestWindowChangeInput(String betId, LocalDate newWindow, String rationale, Role signAs) {
@@ -100,7 +102,7 @@ class LifecycleController {
                 default -> null;
             };
             return BetPayload.of(lifecycle.signGate(new SignGateCommand(bet(input.betId()), input.gate(), input.answer(),
-                    input.signAs(), choice, input.reason(), input.forecast()), users.current()));
+                    input.signAs(), choice, input.reason(), input.forecast(), input.nonGoals()), users.current()));
         }, BetPayload::refused);
     }
 

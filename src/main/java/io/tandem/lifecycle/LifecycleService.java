@@ -124,6 +124,7 @@ public class LifecycleService {
         inputs.put(BetLifecycle.VAR_CHOICE, command.choice());
         inputs.put(BetLifecycle.VAR_REASON, command.reason());
         inputs.put(BetLifecycle.VAR_FORECAST, command.forecast());
+        inputs.put(BetLifecycle.VAR_NON_GOALS, NonGoalInputs.write(command.nonGoals()));
         complete(task, inputs, user);
         return bets.get(bet.getId(), "betId");
     }

@@ -2,18 +2,21 @@ package io.tandem.lifecycle;
 
 import io.tandem.decision.Answer;
 import io.tandem.decision.Gate;
+import io.tandem.outcome.NonGoalAttestation;
 import io.tandem.security.Role;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * One person's sign-off. {@code signAs} is needed only by someone holding both product and engineering;
  * {@code choice} is the option id, spike verdict or outcome verdict the gate asks for; {@code forecast}, at the
- * commitment gate only, the probability the signer seals that the bet wins.
+ * commitment gate only, the probability the signer seals that the bet wins; {@code nonGoals}, with an approval of the
+ * outcome review, whether each non-goal of the brief held.
  */
 public record SignGateCommand(UUID betId, Gate gate, Answer answer, Role signAs, String choice, String reason,
-                              Double forecast) {
+                              Double forecast, List<NonGoalAttestation> nonGoals) {
 
     public SignGateCommand(UUID betId, Gate gate, Answer answer, Role signAs, String choice, String reason) {
-        this(betId, gate, answer, signAs, choice, reason, null);
+        this(betId, gate, answer, signAs, choice, reason, null, null);
     }
 }

@@ -14,8 +14,10 @@ import java.util.List;
  * @param reason  a {@code reason} may be given, and must be with REQUEST_CHANGES
  * @param response an acknowledgement's optional {@code response}
  * @param forecast a commitment approval's optional sealed {@code forecast}: the probability, 0 to 1, that the bet wins
+ * @param nonGoals an outcome approval's {@code nonGoals}: whether each non-goal of the brief held (JSON)
  */
-public record TaskInputs(boolean answer, Choice choice, boolean reason, boolean response, boolean forecast) {
+public record TaskInputs(boolean answer, Choice choice, boolean reason, boolean response, boolean forecast,
+                         boolean nonGoals) {
 
     /** What an approval must name. CHANGE and ESCALATION take the change request the proposer signed. */
     public enum Choice {
@@ -31,14 +33,15 @@ public record TaskInputs(boolean answer, Choice choice, boolean reason, boolean 
         }
     }
 
-    private static final TaskInputs WORK = new TaskInputs(false, Choice.NONE, false, false, false);
+    private static final TaskInputs WORK = new TaskInputs(false, Choice.NONE, false, false, false, false);
 
     public static TaskInputs of(String taskKey) {
         if (BetLifecycle.TASK_ACKNOWLEDGE_CONSTRAINT.equals(taskKey)) {
-            return new TaskInputs(false, Choice.NONE, false, true, false);
+            return new TaskInputs(false, Choice.NONE, false, true, false, false);
         }
         return BetLifecycle.signStep(taskKey).map(step -> new TaskInputs(!BetLifecycle.TASK_MARK_DELIVERED.equals(taskKey),
-                choiceAt(step.gate()), true, false, step.gate() == Gate.COMMITMENT)).orElse(WORK);
+                choiceAt(step.gate()), true, false, step.gate() == Gate.COMMITMENT, step.gate() == Gate.OUTCOME_REVIEW))
+                .orElse(WORK);
     }
 
     private static Choice choiceAt(Gate gate) {

@@ -1,6 +1,7 @@
 package io.tandem.outcome;
 
 import io.tandem.bet.Bet;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +12,28 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** Revealed forecasts on a bet, and calibration on the scorecard. */
+/** Judgment at the outcome review: revealed forecasts and non-goal attestations on a bet, and their scorecard figures. */
 @Controller
 class ForecastController {
 
     private final SealedForecasts forecasts;
+    private final NonGoalAttestations nonGoals;
 
-    ForecastController(SealedForecasts forecasts) {
+    ForecastController(SealedForecasts forecasts, NonGoalAttestations nonGoals) {
         this.forecasts = forecasts;
+        this.nonGoals = nonGoals;
+    }
+
+    @BatchMapping(typeName = "Bet")
+    Map<Bet, List<NonGoalAttestations.Attested>> nonGoalAttestations(List<Bet> page) {
+        Map<UUID, List<NonGoalAttestations.Attested>> byBet = nonGoals.of(page.stream().map(Bet::getId).toList()).stream()
+                .collect(Collectors.groupingBy(NonGoalAttestations.Attested::betId));
+        return page.stream().collect(Collectors.toMap(Function.identity(), b -> byBet.getOrDefault(b.getId(), List.of())));
+    }
+
+    @SchemaMapping(typeName = "Scorecard")
+    int nonGoalsBreached(Scorecard scorecard) {
+        return nonGoals.breachedOfBetsClosed(start(scorecard), end(scorecard), scorecard.team());
     }
 
     @BatchMapping(typeName = "Bet")
@@ -43,9 +58,16 @@ class ForecastController {
         return calibrationOf(scorecard).pairs();
     }
 
-    /** The scorecard's period: its days, both inclusive, in UTC. */
     private SealedForecasts.Calibration calibrationOf(Scorecard scorecard) {
-        return forecasts.calibration(scorecard.from().atStartOfDay().toInstant(ZoneOffset.UTC),
-                scorecard.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), scorecard.team());
+        return forecasts.calibration(start(scorecard), end(scorecard), scorecard.team());
+    }
+
+    /** The scorecard's period: its days, both inclusive, in UTC. */
+    private static Instant start(Scorecard scorecard) {
+        return scorecard.from().atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    private static Instant end(Scorecard scorecard) {
+        return scorecard.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 }

@@ -25,8 +25,9 @@ record TaskForm(String taskId, String name, String description, BetSummary bet, 
      * @param reason   offer a reason, required with REQUEST_CHANGES
      * @param response offer an acknowledgement's response
      * @param forecast offer a commitment approval's sealed forecast
+     * @param nonGoals the brief's non-goals an outcome approval attests, in order; empty at every other step
      */
-    record Inputs(boolean answer, Choice choice, boolean reason, boolean response, boolean forecast) {
+    record Inputs(boolean answer, Choice choice, boolean reason, boolean response, boolean forecast, List<String> nonGoals) {
     }
 
     /** A list to choose from; an approval needs one of its values. */

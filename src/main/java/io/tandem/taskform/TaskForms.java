@@ -24,6 +24,7 @@ import io.tandem.delivery.DeliveryService;
 import io.tandem.lifecycle.BetLifecycle;
 import io.tandem.lifecycle.TaskInputs;
 import io.tandem.outcome.MetricActual;
+import io.tandem.outcome.NonGoalAttestations;
 import io.tandem.outcome.OutcomeReport;
 import io.tandem.outcome.OutcomeService;
 import io.tandem.taskform.TaskForm.Choice;
@@ -59,11 +60,14 @@ class TaskForms {
     private final OutcomeService outcomes;
     private final CorrectionService corrections;
     private final DecisionLog decisionLog;
+    private final NonGoalAttestations nonGoalAttestations;
 
     TaskForms(TaskService taskService, IdentityService identityService, BetService bets, BriefService briefs,
               ConstraintService constraints, OptionService options, SignOffs signOffs, DeliveryService delivery,
-              OutcomeService outcomes, CorrectionService corrections, DecisionLog decisionLog) {
+              OutcomeService outcomes, CorrectionService corrections, DecisionLog decisionLog,
+              NonGoalAttestations nonGoalAttestations) {
         this.corrections = corrections;
+        this.nonGoalAttestations = nonGoalAttestations;
         this.decisionLog = decisionLog;
         this.taskService = taskService;
         this.identityService = identityService;
@@ -127,7 +131,7 @@ class TaskForms {
                         bet.getProductLead(), bet.getEngineeringLead()),
                 sections.stream().filter(s -> !s.items().isEmpty()).toList(),
                 new TaskForm.Inputs(inputs.answer(), choice(inputs.choice(), betOptions), inputs.reason(), inputs.response(),
-                        inputs.forecast()));
+                        inputs.forecast(), inputs.nonGoals() ? nonGoalAttestations.nonGoals(bet.getId()) : List.of()));
     }
 
     /** Which part of the bet a step is about. */

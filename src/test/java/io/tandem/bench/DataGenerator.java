@@ -19,6 +19,7 @@ import io.tandem.delivery.DeliveryStatus;
 import io.tandem.lifecycle.LifecycleService;
 import io.tandem.lifecycle.SignGateCommand;
 import io.tandem.outcome.MetricActual;
+import io.tandem.outcome.NonGoalAttestation;
 import io.tandem.outcome.OutcomeDraft;
 import io.tandem.outcome.Recommendation;
 import io.tandem.security.Role;
@@ -63,6 +64,7 @@ public final class DataGenerator {
             {Actor.of("priya", Role.PRODUCT), Actor.of("erin", Role.ENGINEERING)},
             {Actor.of("paul", Role.PRODUCT), Actor.of("ethan", Role.ENGINEERING)}};
     private static final String METRIC = "checkout conversion";
+    private static final String NON_GOAL = "Redesigning the cart";
 
     private final BetService bets;
     private final BriefService briefs;
@@ -239,7 +241,11 @@ public final class DataGenerator {
     }
 
     private void sign(Actor who, UUID bet, Gate gate, String choice) {
-        who.run(() -> lifecycle.signGate(new SignGateCommand(bet, gate, Answer.APPROVE, null, choice, null), who.user()));
+        // the generated briefs' one non-goal held at every review
+        List<NonGoalAttestation> nonGoals = gate == Gate.OUTCOME_REVIEW
+                ? List.of(new NonGoalAttestation(NON_GOAL, true, null)) : null;
+        who.run(() -> lifecycle.signGate(new SignGateCommand(bet, gate, Answer.APPROVE, null, choice, null, null, nonGoals),
+                who.user()));
     }
 
     private void kill(UUID bet, Actor proposer, Actor other) {
@@ -311,7 +317,7 @@ public final class DataGenerator {
     private static BriefContent brief(long i, int revision) {
         return new BriefContent("Checkout abandons at the payment step (" + i + ")", "Small online shops",
                 "Payment drop-off costs more than any other leak", revision > 1 ? "A new payment provider" : null, "medium",
-                List.of(new SuccessMetric(METRIC, "%", 2.0, 3.0, "weekly")), List.of("Redesigning the cart"), null,
+                List.of(new SuccessMetric(METRIC, "%", 2.0, 3.0, "weekly")), List.of(NON_GOAL), null,
                 new Appetite(new BigDecimal("6.0"), Appetite.Unit.PERSON_WEEKS, null), null);
     }
 

@@ -55,7 +55,8 @@ class DatabaseUsersTest {
                     .containsExactly("17 create log checkpoints true", "18 create engine schema true",
                             "19 append only history and engine additions true", "20 create correction proposals true",
                             "21 pseudonyms and erasure true",
-                            "22 create betting table true", "23 create sealed forecasts true");
+                            "22 create betting table true", "23 create sealed forecasts true",
+                            "24 create non goal attestations true");
         }
 
         assertThatThrownBy(() -> start(database, LEGACY, TestDatabase.OWNER)).satisfies(refused(

@@ -82,10 +82,23 @@ public final class BetDriver {
         return bet;
     }
 
+    /**
+     * Signs a gate. An approval of the outcome review that names no {@code nonGoals} attests that every non-goal of the
+     * brief held, as a reviewer whose bet stayed in bounds would.
+     */
     public Payload sign(String user, String betId, String gate, Object... extra) {
         Map<String, Object> input = map("betId", betId, "gate", gate);
         input.putAll(map(extra));
+        if ("OUTCOME_REVIEW".equals(gate) && !input.containsKey("nonGoals") && !"REQUEST_CHANGES".equals(input.get("answer"))) {
+            input.put("nonGoals", nonGoals(betId).stream().map(nonGoal -> map("nonGoal", nonGoal, "held", true)).toList());
+        }
         return mutate(user, "signGate", input);
+    }
+
+    /** The non-goals of the bet's brief, in order. */
+    public List<String> nonGoals(String betId) {
+        return as.apply("lena").document("query($id: ID!) { bet(id: $id) { brief { nonGoals } } }").variable("id", betId)
+                .execute().path("bet.brief.nonGoals").entityList(String.class).get();
     }
 
     /** Framing work done and the framing gate signed by priya (product) and erin (engineering). */
