@@ -76,6 +76,11 @@ public class CorrectionService {
         }
         Decision wrong = decisions.findById(supersededId).filter(d -> d.getBetId().equals(betId))
                 .orElseThrow(() -> RuleViolation.notFound("supersedes", "Decision " + supersededId + " of this bet"));
+        if (wrong.getKind() == DecisionKind.TABLE) {
+            // leadership's choice and its cost: it changes at the table, not by one side's correction
+            throw new RuleViolation(ErrorCode.WRONG_ROLE, "supersedes", "Entry " + wrong.getSequence() + " is the betting"
+                    + " table's, leadership's decision; it changes at the table");
+        }
         if (signedByBothSides(wrong)) {
             // who may sign this side (the lead or their stand-in, never the person who signs the other) is the gate's rule
             String why = requireCorrectable(wrong, rationale);

@@ -100,6 +100,10 @@ class BettingTableTest extends GraphQlTestBase {
         for (String bet : List.of(a, b, c, d, e)) {
             assertThat(verify(bet)).as("every chain still verifies").isTrue();
         }
+        Object tableEntry = as("lena").document("query($id: ID!) { node(id: $id) { ... on Bet { latestDecision { id kind } } } }")
+                .variable("id", e).execute().path("node.latestDecision.id").entity(String.class).get();
+        assertThat(driver.mutate("priya", "recordCorrection", Map.of("betId", e, "supersedes", tableEntry, "rationale",
+                "We never agreed to this")).errorCodes()).as("the table's decision is leadership's").containsExactly("WRONG_ROLE");
     }
 
     @Test
