@@ -7,9 +7,11 @@ import io.tandem.graphql.GlobalId;
 import io.tandem.graphql.Mutations;
 import io.tandem.graphql.NodeResolver;
 import io.tandem.graphql.UserErrorView;
+import io.tandem.outcome.Scorecard;
 import io.tandem.security.CurrentUsers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,11 +63,13 @@ class BettingTableController {
     }
 
     private final BettingTable table;
+    private final TableScores scores;
     private final BetService bets;
     private final CurrentUsers users;
 
-    BettingTableController(BettingTable table, BetService bets, CurrentUsers users) {
+    BettingTableController(BettingTable table, TableScores scores, BetService bets, CurrentUsers users) {
         this.table = table;
+        this.scores = scores;
         this.bets = bets;
         this.users = users;
     }
@@ -128,6 +132,22 @@ class BettingTableController {
     List<Pitch> notPlaced(Cycle cycle) {
         return table.pitches(cycle.id()).stream()
                 .filter(p -> p.status() != Pitch.Status.PLACED && p.status() != Pitch.Status.PITCHED).toList();
+    }
+
+    @SchemaMapping(typeName = CYCLE)
+    TableScores.CycleResults results(Cycle cycle) {
+        return scores.results(cycle.id());
+    }
+
+    @SchemaMapping(typeName = "Scorecard")
+    List<TableScores.LeaderRecord> leaders(Scorecard scorecard) {
+        return scores.leaders(scorecard.from().atStartOfDay().toInstant(ZoneOffset.UTC),
+                scorecard.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), scorecard.team());
+    }
+
+    @SchemaMapping(typeName = "Scorecard")
+    List<TableScores.TeamCapacityUse> teamCapacity(Scorecard scorecard) {
+        return scores.teamCapacity(scorecard.from(), scorecard.to(), scorecard.team());
     }
 
     @SchemaMapping(typeName = CYCLE)

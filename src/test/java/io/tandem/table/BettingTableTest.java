@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.support.GraphQlTestBase;
 import io.tandem.support.Payload;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -190,6 +191,46 @@ class BettingTableTest extends GraphQlTestBase {
         assertThat(sign("leo", cycle).errorCodes()).containsExactly("CYCLE_CLOSED");
         assertThat(driver.mutate("priya", "pitchBet", pitchInput(driver.createBet("priya", "team", team), cycle))
                 .errorCodes()).containsExactly("CYCLE_CLOSED");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void whatTheTablesChoicesCameToPerCyclePerLeaderAndPerTeam() {
+        String team = "Checkout " + System.nanoTime();
+        LocalDate today = LocalDate.now();
+        String cycle = createCycle("Now " + team, today.toString(), today.plusDays(30).toString(), team, 8.0);
+        String later = createCycle("Later " + team, today.plusDays(40).toString(), today.plusDays(70).toString(), team, 8.0);
+        List<String> pitches = new ArrayList<>();
+        String won = driver.outcomeGateOpen("GRADUATE", id -> {
+            driver.mutateOk("priya", "updateBet", input("betId", id, "team", team));
+            pitches.add(pitch("priya", id, cycle, 4.0));
+            place(pitches.get(0), null);
+            driver.commit(id);
+        });
+        driver.sign("priya", won, "OUTCOME_REVIEW", "outcomeVerdict", "WON");
+        driver.sign("erin", won, "OUTCOME_REVIEW", "outcomeVerdict", "WON");
+        String moved = driver.createBet("priya", "team", team);
+        String movedPitch = pitch("priya", moved, cycle, 4.0);
+        place(movedPitch, null);
+        String killed = driver.createBet("priya", "team", team);
+        place(pitch("priya", killed, cycle, 4.0), Map.of("kind", "MOVE", "pitchId", movedPitch, "toCycleId", later,
+                "reason", "It waits for the new provider"));
+        driver.mutateOk("erin", "proposeKill", input("betId", killed, "rationale", "The provider dropped the feature"));
+        assertThat(driver.sign("priya", killed, "KILL").userErrors()).isEmpty();
+
+        Map<String, Object> results = (Map<String, Object>) as("lena").document("query($id: ID!) { node(id: $id) { ... on Cycle {"
+                + " results { placed won lost inconclusive killed open carriedOver } } } }").variable("id", cycle).execute()
+                .path("node.results").entity(Map.class).get();
+        assertThat(results).isEqualTo(Map.of("placed", 2, "won", 1, "lost", 0, "inconclusive", 0, "killed", 1, "open", 0,
+                "carriedOver", 1));
+        Map<String, Object> scorecard = as("lena").document("query($team: String) { scorecard(input: {from: \"" + today
+                        + "\", to: \"" + today + "\", team: $team}) { leaders { userId betsPlaced won winRate }"
+                        + " teamCapacity { team plannedWeeks placedWeeks } } }").variable("team", team).execute()
+                .path("scorecard").entity(Map.class).get();
+        assertThat((List<Map<String, Object>>) scorecard.get("leaders")).containsExactly(
+                Map.of("userId", "lena", "betsPlaced", 2, "won", 1, "winRate", 1.0));
+        assertThat((List<Map<String, Object>>) scorecard.get("teamCapacity")).containsExactly(
+                Map.of("team", team, "plannedWeeks", 8.0, "placedWeeks", 8.0));
     }
 
     private String createCycle(String name, String startsOn, String endsOn, Object... teamsAndWeeks) {
