@@ -38,5 +38,13 @@ public enum DecisionKind {
      * The forecasts sealed at commitment, revealed when the outcome review passed or the bet was killed: each
      * probability with the salt that recomputes its seal, and its Brier score.
      */
-    FORECASTS_REVEALED
+    FORECASTS_REVEALED;
+
+    /** Whether the entry records a gate refused: a side requested changes, or turned a proposal down. */
+    public boolean refusesAGate() {
+        return switch (this) {
+            case CHANGES_REQUESTED, KILL_REJECTED, VOID_REJECTED, CHANGE_REJECTED, CORRECTION_REJECTED -> true;
+            default -> false;
+        };
+    }
 }

@@ -7,7 +7,6 @@ import io.tandem.decision.DecisionRecorded;
 import io.tandem.decision.Gate;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -25,8 +24,6 @@ class GateMetrics {
     static final String REFUSED = "refused";
 
     /** Entries written when a sign-off requested changes: the gate was refused and the bet goes back. */
-    private static final Set<DecisionKind> REFUSALS = Set.of(DecisionKind.CHANGES_REQUESTED, DecisionKind.KILL_REJECTED,
-            DecisionKind.CHANGE_REJECTED, DecisionKind.CORRECTION_REJECTED);
 
     private final Map<Gate, Counter> passed = new EnumMap<>(Gate.class);
     private final Map<Gate, Counter> refused = new EnumMap<>(Gate.class);
@@ -50,6 +47,6 @@ class GateMetrics {
         if (entry.gate() == null) {
             return;
         }
-        (REFUSALS.contains(entry.kind()) ? refused : passed).get(entry.gate()).increment();
+        (entry.kind().refusesAGate() ? refused : passed).get(entry.gate()).increment();
     }
 }

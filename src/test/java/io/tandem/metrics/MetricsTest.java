@@ -63,11 +63,16 @@ class MetricsTest extends GraphQlTestBase {
         driver.completeFramingWork(waiting);
         assertThat(driver.sign("priya", waiting, "FRAMING").ok()).isTrue();
         assertThat(driver.sign("priya", waiting, "FRAMING").ok()).isFalse();
+        String kept = driver.createBet("priya");
+        driver.mutateOk("priya", "proposeVoid", input("betId", kept, "reason", "Looks like a duplicate"));
+        assertThat(driver.sign("erin", kept, "VOID", "answer", "REQUEST_CHANGES", "reason", "It is a different bet").ok()).isTrue();
 
         Metrics after = scrape();
         assertThat(after.delta(before, "tandem_gates_total", "gate", "FRAMING", "result", "passed")).isEqualTo(1);
         assertThat(after.delta(before, "tandem_gates_total", "gate", "FRAMING", "result", "refused")).isEqualTo(1);
         assertThat(after.delta(before, "tandem_gates_total", "gate", "COMMITMENT", "result", "passed")).isZero();
+        assertThat(after.delta(before, "tandem_gates_total", "gate", "VOID", "result", "refused")).as("a void turned down").isEqualTo(1);
+        assertThat(after.delta(before, "tandem_gates_total", "gate", "VOID", "result", "passed")).isZero();
         // priya signed three times, erin twice (one approval, one refusal); the rejected second try of priya is not there
         assertThat(after.delta(before, "tandem_signoff_wait_seconds_count", "gate", "FRAMING", "side", "product")).isEqualTo(3);
         assertThat(after.delta(before, "tandem_signoff_wait_seconds_count", "gate", "FRAMING", "side", "engineering")).isEqualTo(2);
