@@ -123,7 +123,7 @@ class TaskForms {
             case CORRECTION -> sections.addAll(correction(bet, round));
         }
         if (gate.isPresent()) {
-            sections.add(signedSoFar(round, betOptions));
+            sections.add(signedSoFar(gate.get(), round, betOptions));
         }
         TaskInputs inputs = TaskInputs.of(step);
         return new TaskForm(task.getId(), task.getName(), task.getDescription(),
@@ -293,14 +293,22 @@ class TaskForms {
         return new Section("Outcome", items);
     }
 
-    private static Section signedSoFar(List<SignOff> round, List<BetOption> betOptions) {
+    private static Section signedSoFar(Gate gate, List<SignOff> round, List<BetOption> betOptions) {
         Map<String, String> optionLabels = betOptions.stream()
                 .collect(Collectors.toMap(o -> o.getId().toString(), BetOption::getLabel));
         return new Section("Signed so far", round.stream().map(s -> new Item(s.getRole() + ": " + s.getSignerName(),
                 Stream.of(s.getAnswer() == Answer.APPROVE ? "approved" : "requested changes",
-                                s.getChoice() == null ? null : optionLabels.getOrDefault(s.getChoice(), s.getChoice()),
-                                s.getReason())
+                                s.getChoice() == null ? null : chosen(gate, s.getChoice(), optionLabels), s.getReason())
                         .filter(Objects::nonNull).collect(Collectors.joining(" — ")))).toList());
+    }
+
+    /** What a sign-off chose, in words: an option's label, a verdict, or the request or proposal the form shows. */
+    private static String chosen(Gate gate, String choice, Map<String, String> optionLabels) {
+        return switch (gate) {
+            case CHANGE, ESCALATION -> "the change request above";
+            case CORRECTION -> "the proposed correction above";
+            default -> optionLabels.getOrDefault(choice, choice);
+        };
     }
 
     private static Choice choice(TaskInputs.Choice kind, List<BetOption> betOptions) {

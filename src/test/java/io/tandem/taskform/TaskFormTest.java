@@ -9,6 +9,7 @@ import io.tandem.graphql.GlobalId;
 import io.tandem.support.GraphQlTestBase;
 import io.tandem.support.WebAppSession;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +71,35 @@ class TaskFormTest extends GraphQlTestBase {
         JsonNode section = section(form, "Options");
         assertThat(section.path("items")).hasSize(2);
         assertThat(section.path("items").get(0).path("text").asText()).contains("gains: ").contains("gives up: ");
+        assertThat(form.path("inputs").path("forecast").asBoolean()).as("a sealed forecast may come with it").isTrue();
+        assertThat(form.path("inputs").path("nonGoals")).isEmpty();
+    }
+
+    @Test
+    void aChangeRequestsFormSaysWhatTheProposerSignedInWordsNotItsId() {
+        String bet = driver.createBet("priya");
+        driver.commit(bet);
+        driver.mutateOk("erin", "requestWindowChange", input("betId", bet, "newWindow",
+                LocalDate.now().plusMonths(4).toString(), "rationale", "The provider moved its API freeze"));
+        String task = engineTask(bet, "task_sign_change_product").getId();
+
+        JsonNode form = WebAppSession.read(session("priya").get(formPath(task)).body());
+
+        assertThat(item(form, "Signed so far", "engineering: Erin Walsh"))
+                .isEqualTo("approved — the change request above — The provider moved its API freeze");
+        assertThat(form.path("inputs").path("forecast").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theOutcomeReviewsFormAsksAboutEveryNonGoalOfTheBrief() {
+        String bet = driver.outcomeGateOpen("GRADUATE");
+        String task = engineTask(bet, "task_sign_outcome_product").getId();
+
+        JsonNode form = WebAppSession.read(session("priya").get(formPath(task)).body());
+
+        assertThat(StreamSupport.stream(form.path("inputs").path("nonGoals").spliterator(), false).map(JsonNode::asText))
+                .containsExactly("Redesigning the cart");
+        assertThat(form.path("inputs").path("forecast").asBoolean()).isFalse();
     }
 
     @Test
