@@ -1,5 +1,6 @@
 package io.tandem.activity;
 
+import io.tandem.shared.BatchedDeletes;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import org.springframework.stereotype.Component;
 class ActivityRetention {
 
     private static final Logger log = LoggerFactory.getLogger(ActivityRetention.class);
-    private static final int BATCH = 10_000;
 
     private final JdbcTemplate jdbc;
     private final Duration keep;
@@ -33,14 +33,11 @@ class ActivityRetention {
 
     @Scheduled(fixedDelayString = "${tandem.activity.prune-every}", initialDelayString = "${tandem.activity.prune-every}")
     void prune() {
-        Timestamp before = Timestamp.from(clock.instant().minus(keep));
-        int deleted;
-        do {
-            deleted = jdbc.update("delete from activity where id in (select id from activity where at < ? order by id limit ?)",
-                    before, BATCH);
-            if (deleted > 0) {
-                log.info("Pruned {} changes older than {} from the activity feed", deleted, keep);
-            }
-        } while (deleted == BATCH);
+        int deleted = BatchedDeletes.untilDone(jdbc,
+                "delete from activity where id in (select id from activity where at < ? order by id limit ?)",
+                Timestamp.from(clock.instant().minus(keep)));
+        if (deleted > 0) {
+            log.info("Pruned {} changes older than {} from the activity feed", deleted, keep);
+        }
     }
 }

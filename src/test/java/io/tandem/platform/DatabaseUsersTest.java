@@ -56,7 +56,8 @@ class DatabaseUsersTest {
                             "19 append only history and engine additions true", "20 create correction proposals true",
                             "21 pseudonyms and erasure true",
                             "22 create betting table true", "23 create sealed forecasts true",
-                            "24 create non goal attestations true");
+                            "24 create non goal attestations true",
+                            "25 index webhook deliveries by age true");
         }
 
         assertThatThrownBy(() -> start(database, LEGACY, TestDatabase.OWNER)).satisfies(refused(
