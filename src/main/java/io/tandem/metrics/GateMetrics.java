@@ -2,7 +2,6 @@ package io.tandem.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tandem.decision.DecisionKind;
 import io.tandem.decision.DecisionRecorded;
 import io.tandem.decision.Gate;
 import java.util.EnumMap;

@@ -63,12 +63,14 @@ class BettingTableController {
     }
 
     private final BettingTable table;
+    private final Cycles cycles;
     private final TableScores scores;
     private final BetService bets;
     private final CurrentUsers users;
 
-    BettingTableController(BettingTable table, TableScores scores, BetService bets, CurrentUsers users) {
+    BettingTableController(BettingTable table, Cycles cycles, TableScores scores, BetService bets, CurrentUsers users) {
         this.table = table;
+        this.cycles = cycles;
         this.scores = scores;
         this.bets = bets;
         this.users = users;
@@ -76,13 +78,13 @@ class BettingTableController {
 
     @QueryMapping
     List<Cycle> cycles() {
-        return table.cycles();
+        return cycles.cycles();
     }
 
     @MutationMapping
     CreateCyclePayload createCycle(@Argument CreateCycleInput input) {
-        return Mutations.run(() -> new CreateCyclePayload(table.create(input.name(), input.startsOn(), input.endsOn(),
-                input.capacity().stream().map(t -> new BettingTable.CapacityDraft(t.team(), weeks(t.personWeeks()))).toList(),
+        return Mutations.run(() -> new CreateCyclePayload(cycles.create(input.name(), input.startsOn(), input.endsOn(),
+                input.capacity().stream().map(t -> new Cycles.CapacityDraft(t.team(), weeks(t.personWeeks()))).toList(),
                 users.current()), List.of()), errors -> new CreateCyclePayload(null, errors));
     }
 
@@ -115,22 +117,22 @@ class BettingTableController {
 
     @SchemaMapping(typeName = CYCLE)
     List<TeamCapacity> capacity(Cycle cycle) {
-        return table.capacity(cycle.id());
+        return cycles.capacity(cycle.id());
     }
 
     @SchemaMapping(typeName = CYCLE)
     List<Pitch> placed(Cycle cycle) {
-        return table.pitches(cycle.id()).stream().filter(p -> p.status() == Pitch.Status.PLACED).toList();
+        return cycles.pitches(cycle.id()).stream().filter(p -> p.status() == Pitch.Status.PLACED).toList();
     }
 
     @SchemaMapping(typeName = CYCLE)
     List<Pitch> pitched(Cycle cycle) {
-        return table.pitches(cycle.id()).stream().filter(p -> p.status() == Pitch.Status.PITCHED).toList();
+        return cycles.pitches(cycle.id()).stream().filter(p -> p.status() == Pitch.Status.PITCHED).toList();
     }
 
     @SchemaMapping(typeName = CYCLE)
     List<Pitch> notPlaced(Cycle cycle) {
-        return table.pitches(cycle.id()).stream()
+        return cycles.pitches(cycle.id()).stream()
                 .filter(p -> p.status() != Pitch.Status.PLACED && p.status() != Pitch.Status.PITCHED).toList();
     }
 
@@ -152,7 +154,7 @@ class BettingTableController {
 
     @SchemaMapping(typeName = CYCLE)
     List<CycleSignature> signatures(Cycle cycle) {
-        return table.signatures(cycle.id());
+        return cycles.signatures(cycle.id());
     }
 
     @BatchMapping(typeName = PITCH)
@@ -163,12 +165,12 @@ class BettingTableController {
 
     @SchemaMapping(typeName = PITCH)
     Cycle cycle(Pitch pitch) {
-        return table.find(pitch.cycleId()).orElseThrow();
+        return cycles.find(pitch.cycleId()).orElseThrow();
     }
 
     @BatchMapping(typeName = "Bet")
     Map<Bet, List<Pitch>> pitches(List<Bet> page) {
-        Map<UUID, List<Pitch>> byBet = table.pitchesOfBets(page.stream().map(Bet::getId).toList()).stream()
+        Map<UUID, List<Pitch>> byBet = cycles.pitchesOfBets(page.stream().map(Bet::getId).toList()).stream()
                 .collect(Collectors.groupingBy(Pitch::betId));
         return page.stream().collect(Collectors.toMap(Function.identity(), b -> byBet.getOrDefault(b.getId(), List.of())));
     }
@@ -179,12 +181,12 @@ class BettingTableController {
     }
 
     @Bean
-    static NodeResolver cycleNodes(BettingTable table) {
-        return NodeResolver.of(CYCLE, Cycle.class, Cycle::id, table::find);
+    static NodeResolver cycleNodes(Cycles cycles) {
+        return NodeResolver.of(CYCLE, Cycle.class, Cycle::id, cycles::find);
     }
 
     @Bean
-    static NodeResolver pitchNodes(BettingTable table) {
-        return NodeResolver.of(PITCH, Pitch.class, Pitch::id, table::findPitch);
+    static NodeResolver pitchNodes(Cycles cycles) {
+        return NodeResolver.of(PITCH, Pitch.class, Pitch::id, cycles::findPitch);
     }
 }
