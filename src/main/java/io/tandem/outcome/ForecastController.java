@@ -1,8 +1,6 @@
 package io.tandem.outcome;
 
 import io.tandem.bet.Bet;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +31,7 @@ class ForecastController {
 
     @SchemaMapping(typeName = "Scorecard")
     int nonGoalsBreached(Scorecard scorecard) {
-        return nonGoals.breachedOfBetsClosed(start(scorecard), end(scorecard), scorecard.team());
+        return nonGoals.breachedOfBetsClosed(scorecard.start(), scorecard.end(), scorecard.team());
     }
 
     @BatchMapping(typeName = "Bet")
@@ -49,25 +47,12 @@ class ForecastController {
     }
 
     @SchemaMapping(typeName = "Scorecard")
-    List<SealedForecasts.Calibration.Person> calibration(Scorecard scorecard) {
-        return calibrationOf(scorecard).people();
+    List<SealedForecasts.ForecasterCalibration> calibration(Scorecard scorecard) {
+        return forecasts.forecasters(scorecard.start(), scorecard.end(), scorecard.team());
     }
 
     @SchemaMapping(typeName = "Scorecard")
-    List<SealedForecasts.Calibration.Pair> pairCalibration(Scorecard scorecard) {
-        return calibrationOf(scorecard).pairs();
-    }
-
-    private SealedForecasts.Calibration calibrationOf(Scorecard scorecard) {
-        return forecasts.calibration(start(scorecard), end(scorecard), scorecard.team());
-    }
-
-    /** The scorecard's period: its days, both inclusive, in UTC. */
-    private static Instant start(Scorecard scorecard) {
-        return scorecard.from().atStartOfDay().toInstant(ZoneOffset.UTC);
-    }
-
-    private static Instant end(Scorecard scorecard) {
-        return scorecard.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    List<SealedForecasts.PairCalibration> pairCalibration(Scorecard scorecard) {
+        return forecasts.pairs(scorecard.start(), scorecard.end(), scorecard.team());
     }
 }

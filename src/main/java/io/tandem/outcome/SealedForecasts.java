@@ -21,11 +21,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -142,18 +142,26 @@ public class SealedForecasts {
                  order by f.bet_id, f.role""", SealedForecasts::forecast, Timestamp.from(start), Timestamp.from(end), team, team);
     }
 
-    /** Each forecaster's and each product–engineering pair's mean Brier score over the bets closed in [start, end), best first. */
+    /** Each forecaster's mean Brier score over the bets closed in [start, end), of one team or all; best first. */
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.READ)
-    public Calibration calibration(Instant start, Instant end, String team) {
-        List<Forecast> scored = scoredOfBetsClosed(start, end, team);
-        List<Calibration.Person> people = scored.stream().collect(Collectors.groupingBy(Forecast::signerId)).entrySet()
-                .stream().map(e -> new Calibration.Person(e.getKey(), e.getValue().size(), mean(e.getValue().stream()
-                        .map(Forecast::brier).toList()))).sorted(Comparator.comparing(Calibration.Person::meanBrierScore)
-                        .thenComparing(Calibration.Person::userId)).toList();
-        Map<List<String>, List<BigDecimal>> byPair = new TreeMap<>(Comparator.comparing((List<String> pair) -> pair.get(0))
-                .thenComparing(pair -> pair.get(1)));
-        scored.stream().collect(Collectors.groupingBy(Forecast::betId)).values().forEach(bet -> {
+    public List<ForecasterCalibration> forecasters(Instant start, Instant end, String team) {
+        return scoredOfBetsClosed(start, end, team).stream().collect(Collectors.groupingBy(Forecast::signerId))
+                .entrySet().stream().map(e -> new ForecasterCalibration(e.getKey(), e.getValue().size(),
+                        mean(e.getValue().stream().map(Forecast::brier).toList())))
+                .sorted(Comparator.comparing(ForecasterCalibration::meanBrierScore)
+                        .thenComparing(ForecasterCalibration::userId)).toList();
+    }
+
+    /**
+     * Each product–engineering pair's mean Brier score over the bets closed in [start, end) that both of them forecast
+     * (per bet, the mean of the two sides' scores); best first.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.READ)
+    public List<PairCalibration> pairs(Instant start, Instant end, String team) {
+        Map<List<String>, List<BigDecimal>> byPair = new HashMap<>();
+        scoredOfBetsClosed(start, end, team).stream().collect(Collectors.groupingBy(Forecast::betId)).values().forEach(bet -> {
             Optional<Forecast> product = bet.stream().filter(f -> f.side().equals("product")).findFirst();
             Optional<Forecast> engineering = bet.stream().filter(f -> f.side().equals("engineering")).findFirst();
             if (product.isPresent() && engineering.isPresent()) {
@@ -161,20 +169,16 @@ public class SealedForecasts {
                         .add(product.get().brier().add(engineering.get().brier()).divide(BigDecimal.valueOf(2), 5, RoundingMode.HALF_UP));
             }
         });
-        List<Calibration.Pair> pairs = byPair.entrySet().stream().map(e -> new Calibration.Pair(e.getKey().get(0),
-                e.getKey().get(1), e.getValue().size(), mean(e.getValue())))
-                .sorted(Comparator.comparing(Calibration.Pair::meanBrierScore)).toList();
-        return new Calibration(people, pairs);
+        return byPair.entrySet().stream().map(e -> new PairCalibration(e.getKey().get(0), e.getKey().get(1),
+                        e.getValue().size(), mean(e.getValue())))
+                .sorted(Comparator.comparing(PairCalibration::meanBrierScore).thenComparing(PairCalibration::productUserId)
+                        .thenComparing(PairCalibration::engineeringUserId)).toList();
     }
 
-    /** Calibration per person and per product–engineering pair. */
-    public record Calibration(List<Person> people, List<Pair> pairs) {
+    public record ForecasterCalibration(String userId, int forecasts, double meanBrierScore) {
+    }
 
-        public record Person(String userId, int forecasts, double meanBrierScore) {
-        }
-
-        public record Pair(String productUserId, String engineeringUserId, int bets, double meanBrierScore) {
-        }
+    public record PairCalibration(String productUserId, String engineeringUserId, int bets, double meanBrierScore) {
     }
 
     private static double mean(List<BigDecimal> values) {

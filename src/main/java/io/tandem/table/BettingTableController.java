@@ -11,7 +11,6 @@ import io.tandem.outcome.Scorecard;
 import io.tandem.security.CurrentUsers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -143,8 +142,7 @@ class BettingTableController {
 
     @SchemaMapping(typeName = "Scorecard")
     List<TableScores.LeaderRecord> leaders(Scorecard scorecard) {
-        return scores.leaders(scorecard.from().atStartOfDay().toInstant(ZoneOffset.UTC),
-                scorecard.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), scorecard.team());
+        return scores.leaders(scorecard.start(), scorecard.end(), scorecard.team());
     }
 
     @SchemaMapping(typeName = "Scorecard")
