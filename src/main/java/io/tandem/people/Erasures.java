@@ -23,8 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Erasure of a person's personal data. Their person row keeps their user id (the key the engine, the tasks and the
- * history name them by) and their pseudonym, and loses their name (it becomes {@code erased_name()}) and e-mail; every
- * module blanks the copies of the name it keeps (PersonErased), in the same transaction. The decision log's entries
+ * history name them by) and their pseudonym, and loses their name (it becomes {@code erased_name()}) and e-mail, and so
+ * does every copy of the name a module declares (NameCopy), in the same transaction; a module may refuse first
+ * (PersonErased). The decision log's entries
  * of hash version 2 name people by pseudonym only, so every chain verifies as before. The erasure is recorded in the
  * append-only {@code person_erasure} table.
  */
@@ -60,6 +61,7 @@ public class Erasures {
             throw new RuleViolation(ErrorCode.ALREADY_ERASED, "personId", personId + "'s personal data was erased at "
                     + person.erasedAt().toInstant());
         }
+        events.publishEvent(new PersonErased(personId));
         Instant now = StoredTime.now(clock);
         PersonErasure erasure = new PersonErasure(UUID.randomUUID(), personId, person.pseudonym(), admin.id(), why, now);
         jdbc.update("insert into person_erasure (id, person_id, pseudonym, erased_by, reason, erased_at) values (?, ?, ?, ?, ?, ?)",
@@ -67,7 +69,6 @@ public class Erasures {
         jdbc.update("update person set display_name = erased_name(), email = null, erased_at = ? where id = ?",
                 Timestamp.from(now), personId);
         copies.forEach(copy -> blank(copy, personId, person.displayName()));
-        events.publishEvent(new PersonErased(personId, person.displayName()));
         log.info("{} erased the personal data of {} (pseudonym {}): {}", admin.id(), personId, person.pseudonym(), why);
         return erasure;
     }
