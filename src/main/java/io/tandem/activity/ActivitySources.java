@@ -11,6 +11,8 @@ import io.tandem.decision.DecisionKind;
 import io.tandem.decision.DecisionRecorded;
 import io.tandem.decision.OptionsProposed;
 import io.tandem.decision.SignOffRecorded;
+import io.tandem.ask.AskMade;
+import io.tandem.ask.AskOptionsStated;
 import io.tandem.delivery.ChangeRequested;
 import io.tandem.delivery.StatusUpdatePosted;
 import io.tandem.lifecycle.BetLifecycle;
@@ -101,6 +103,17 @@ class ActivitySources {
     void changeRequested(ChangeRequested event) {
         log.record(event.betId(), ActivityKind.CHANGE_REQUESTED, "ChangeRequest", event.changeRequestId(),
                 event.kind() + " change requested");
+    }
+
+    @EventListener
+    void askMade(AskMade event) {
+        log.record(event.betId(), ActivityKind.ASK_MADE, "Ask", event.askId(), event.kind() + " asked by " + event.askedBy());
+    }
+
+    @EventListener
+    void askOptionsStated(AskOptionsStated event) {
+        log.record(event.betId(), ActivityKind.ASK_OPTIONS_STATED, "Ask", event.askId(),
+                event.options() + (event.options() == 1 ? " option" : " options") + " stated for an ask");
     }
 
     /** Names who is waited on: the holder, else the side's lead, else the role. */

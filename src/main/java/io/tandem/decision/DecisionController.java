@@ -61,7 +61,10 @@ class DecisionController {
         return decision.getSupersedesId() == null ? null : log.read(decision.getSupersedesId()).orElse(null);
     }
 
-    /** Options and correction proposals are named by their global ids in the API; the log keeps the raw ids it hashed. */
+    /** An ask's option (ask/AskController names the type); the decision module only names its id. */
+    private static final String ASK_OPTION = "AskOption";
+
+    /** Options, ask options and correction proposals are named by their global ids in the API; the log keeps the raw ids it hashed. */
     @SchemaMapping(typeName = DECISION)
     String chosenOption(Decision decision) {
         if (decision.getChosenOption() == null) {
@@ -71,6 +74,7 @@ class DecisionController {
             case COMMITMENT -> GlobalId.of(OPTION, UUID.fromString(decision.getChosenOption()));
             // the CORRECTION gate's entries name the proposal both sides answered
             case CORRECTION, CORRECTION_REJECTED -> GlobalId.of(CorrectionController.PROPOSAL, UUID.fromString(decision.getChosenOption()));
+            case ASK_ACCEPTED -> GlobalId.of(ASK_OPTION, UUID.fromString(decision.getChosenOption()));
             default -> decision.getChosenOption();
         };
     }

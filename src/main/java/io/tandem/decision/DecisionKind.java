@@ -38,12 +38,19 @@ public enum DecisionKind {
      * The forecasts sealed at commitment, revealed when the outcome review passed or the bet was killed: each
      * probability with the salt that recomputes its seal, and its Brier score.
      */
-    FORECASTS_REVEALED;
+    FORECASTS_REVEALED,
+    /**
+     * A leader's ask accepted at the OPTIONS gate: the option product and engineering chose and the asker co-signed,
+     * every option considered, and the receipt of its cost (what was given up, any window move or scope change).
+     */
+    ASK_ACCEPTED,
+    /** A leader's ask turned down at the OPTIONS gate, by a side or by the asker. */
+    ASK_DECLINED;
 
     /** Whether the entry records a gate refused: a side requested changes, or turned a proposal down. */
     public boolean refusesAGate() {
         return switch (this) {
-            case CHANGES_REQUESTED, KILL_REJECTED, VOID_REJECTED, CHANGE_REJECTED, CORRECTION_REJECTED -> true;
+            case CHANGES_REQUESTED, KILL_REJECTED, VOID_REJECTED, CHANGE_REJECTED, CORRECTION_REJECTED, ASK_DECLINED -> true;
             default -> false;
         };
     }

@@ -38,4 +38,13 @@ public class SignOffs {
     static NameCopy signOffNames() {
         return NameCopy.column("sign_off", "signer_id", "signer_name");
     }
+
+    /**
+     * A SQL condition on a row of {@code alias} with {@code bet_id} and {@code round_id}: its outcome review round passed,
+     * both sides having approved the verdict in it (a round one side answered with changes does not count).
+     */
+    public static String outcomeReviewPassed(String alias) {
+        return alias + ".round_id in (select o.round_id from sign_off o where o.bet_id = " + alias + ".bet_id"
+                + " and o.gate = 'OUTCOME_REVIEW' and o.answer = 'APPROVE' group by o.round_id having count(*) = 2)";
+    }
 }

@@ -42,7 +42,7 @@ import org.operaton.bpm.engine.task.IdentityLinkType;
 class EngineDoor extends CommandInterceptor {
 
     /** The variables a person gives when completing a task: a sign-off's answer, choice and reason, an acknowledgement's response. */
-    static final Set<String> TASK_INPUTS = Set.of("answer", "choice", "reason", "response", "forecast", "nonGoals");
+    static final Set<String> TASK_INPUTS = Set.of("answer", "choice", "reason", "response", "forecast", "nonGoals", "receipts");
 
     private static final Field COMPLETION_VARIABLES = field(CompleteTaskCmd.class, "variables");
     private static final Field FORM_VARIABLES = field(SubmitTaskFormCmd.class, "properties");

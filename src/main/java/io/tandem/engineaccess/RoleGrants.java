@@ -29,11 +29,12 @@ import org.springframework.stereotype.Component;
  * and every restart agrees (a grant someone widened by hand is put back). Beyond these, a person may work the tasks they
  * are a candidate for or hold (CandidateTaskAuthorizations).
  * <ul>
- *   <li>product and engineering: Tasklist, and reading the lifecycle's diagram, its instances and their history;</li>
+ *   <li>product, engineering and leadership: Tasklist, and reading the lifecycle's diagram, its instances and their
+ *       history (leadership works there the co-signatures of its own asks);</li>
  *   <li>admin: every web app and reading everything, and giving a failed job its retries back (recorded on the bet:
  *       RecordedJobRepairs); never modifying, cancelling, suspending, migrating or deleting a workflow, writing its
  *       variables, moving its timers, deploying, or administering users, groups and authorizations;</li>
- *   <li>leadership and integration: nothing; they read bets through GraphQL.</li>
+ *   <li>integration: nothing; it reads bets through GraphQL.</li>
  * </ul>
  */
 @Component
@@ -74,7 +75,7 @@ class RoleGrants {
             Role.PRODUCT, WORKER,
             Role.ENGINEERING, WORKER,
             Role.ADMIN, OPERATOR,
-            Role.LEADERSHIP, List.of(),
+            Role.LEADERSHIP, WORKER,
             Role.INTEGRATION, List.of(),
             Role.INTEGRATION_METRICS, List.of());
 

@@ -19,6 +19,8 @@ public final class BetLifecycle {
     public static final String MESSAGE_CORRECTION_PROPOSED = "CorrectionProposed";
     /** Starts a process of a closed bet that holds only its CORRECTION gate (a message start event). */
     public static final String MESSAGE_CLOSED_BET_CORRECTION_PROPOSED = "ClosedBetCorrectionProposed";
+    /** Opens the OPTIONS gate of a bet in delivery (an event subprocess of delivery). */
+    public static final String MESSAGE_ASK_MADE = "AskMade";
 
     public static final String TASK_WRITE_BRIEF = "task_write_brief";
     public static final String TASK_MAP_CONSTRAINTS = "task_map_constraints";
@@ -29,6 +31,8 @@ public final class BetLifecycle {
     public static final String TASK_RECORD_OUTCOME = "task_record_outcome";
     /** One per technical constraint recorded after framing, in the stages' event subprocess. */
     public static final String TASK_ACKNOWLEDGE_CONSTRAINT = "task_acknowledge_constraint";
+    /** Engineering states the options of a leader's ask, in the OPTIONS gate's event subprocess. */
+    public static final String TASK_STATE_ASK_OPTIONS = "task_state_ask_options";
     public static final String TIMER_SPIKE_TIMEBOX = "timer_spike_timebox";
     public static final String TIMER_MEASUREMENT_PERIOD = "timer_measurement_period";
     public static final String TIMER_WINDOW_REACHED = "timer_window_reached";
@@ -50,6 +54,8 @@ public final class BetLifecycle {
     public static final String VAR_FORECAST = "forecast";
     /** An outcome approval's attestations of the brief's non-goals: JSON, [{"nonGoal", "held", "note"}]. */
     public static final String VAR_NON_GOALS = "nonGoals";
+    /** An outcome approval's settlement of the bet's receipts: JSON, [{"receiptId", "paid", "note"}]. */
+    public static final String VAR_RECEIPTS = "receipts";
     /** What product says when completing a constraint's acknowledgement task (optional). */
     public static final String VAR_RESPONSE = "response";
     /** Set on each acknowledgement task's scope when it opens: the constraint it asks about. */
@@ -86,7 +92,10 @@ public final class BetLifecycle {
             new SignStep(Gate.ESCALATION, Role.PRODUCT, "task_sign_escalation_product"),
             new SignStep(Gate.ESCALATION, Role.ENGINEERING, "task_sign_escalation_engineering"),
             new SignStep(Gate.CORRECTION, Role.PRODUCT, "task_sign_correction_product"),
-            new SignStep(Gate.CORRECTION, Role.ENGINEERING, "task_sign_correction_engineering"));
+            new SignStep(Gate.CORRECTION, Role.ENGINEERING, "task_sign_correction_engineering"),
+            new SignStep(Gate.OPTIONS, Role.PRODUCT, "task_sign_options_product"),
+            new SignStep(Gate.OPTIONS, Role.ENGINEERING, "task_sign_options_engineering"),
+            new SignStep(Gate.OPTIONS, Role.LEADERSHIP, "task_sign_options_leadership"));
 
     /** Work steps: who does them. */
     public record WorkStep(String taskKey, Role role) {
@@ -97,6 +106,7 @@ public final class BetLifecycle {
             new WorkStep(TASK_MAP_CONSTRAINTS, Role.ENGINEERING),
             new WorkStep(TASK_RECORD_FINDINGS, Role.ENGINEERING),
             new WorkStep(TASK_PROPOSE_OPTIONS, Role.ENGINEERING),
+            new WorkStep(TASK_STATE_ASK_OPTIONS, Role.ENGINEERING),
             new WorkStep(TASK_RECORD_OUTCOME, Role.PRODUCT),
             new WorkStep(TASK_ACKNOWLEDGE_CONSTRAINT, Role.PRODUCT));
 
@@ -149,6 +159,7 @@ public final class BetLifecycle {
             case CHANGE -> "subprocess_change_gate";
             case ESCALATION -> "subprocess_escalation_gate";
             case CORRECTION -> "subprocess_correction_gate";
+            case OPTIONS -> "subprocess_options_gate";
         };
     }
 
@@ -167,6 +178,11 @@ public final class BetLifecycle {
             case OUTCOME_REVIEW -> "gateway_outcome_entry";
             case CLOSED -> throw new IllegalArgumentException("A closed bet's process has ended; it has no stage to enter");
         };
+    }
+
+    /** The sides whose approvals pass a gate: product and engineering, and at OPTIONS the asking leader too. */
+    public static List<Role> sidesOf(Gate gate) {
+        return SIGN_STEPS.stream().filter(s -> s.gate() == gate).map(SignStep::role).distinct().toList();
     }
 
     public static List<String> signTasksOf(Gate gate) {

@@ -1,5 +1,9 @@
 package io.tandem.lifecycle;
 
+import io.tandem.ask.Ask;
+import io.tandem.ask.AskOption;
+import io.tandem.ask.Asks;
+import io.tandem.ask.Receipt;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
 import io.tandem.bet.Outcome;
@@ -44,10 +48,12 @@ class GateEffects {
 
     private final SealedForecasts forecasts;
     private final NonGoalAttestations nonGoalAttestations;
+    private final Asks asks;
 
     GateEffects(BetService bets, BriefService briefs, OptionService options, OutcomeService outcomes,
                 DecisionLog decisionLog, DeliveryService delivery, WindowTimer windowTimer, CorrectionService corrections,
-                SealedForecasts forecasts, NonGoalAttestations nonGoalAttestations) {
+                SealedForecasts forecasts, NonGoalAttestations nonGoalAttestations, Asks asks) {
+        this.asks = asks;
         this.corrections = corrections;
         this.forecasts = forecasts;
         this.nonGoalAttestations = nonGoalAttestations;
@@ -100,8 +106,9 @@ class GateEffects {
             case OUTCOME_REVIEW -> {
                 String review = outcomes.latest(betId).map(r -> r.summary()).orElse("");
                 String nonGoals = Optional.ofNullable(nonGoalAttestations.summary(roundId)).map(s -> " " + s).orElse("");
+                String receipts = Optional.ofNullable(asks.settlementSummary(roundId)).map(s -> " " + s).orElse("");
                 decisionLog.append(betId, new NewDecision(DecisionKind.OUTCOME_VERDICT, gate,
-                        "Outcome review. " + review + nonGoals, List.of(), chosen, rationale, signers, null));
+                        "Outcome review. " + review + nonGoals + receipts, List.of(), chosen, rationale, signers, null));
                 bets.settle(betId, Outcome.valueOf(chosen));
                 forecasts.reveal(betId, Outcome.valueOf(chosen), signers);
                 return Map.of();
@@ -126,6 +133,19 @@ class GateEffects {
                 bets.change(betId, change.getNewWindow(), change.getNewScope());
                 if (gate == Gate.CHANGE && change.getNewWindow() != null) {
                     windowTimer.reschedule(betId, change.getNewWindow());
+                }
+                return Map.of();
+            }
+            case OPTIONS -> {
+                Ask ask = asks.open(betId).orElseThrow();
+                List<AskOption> stated = asks.options(ask.id());
+                AskOption option = stated.stream().filter(o -> o.id().toString().equals(chosen)).findFirst().orElseThrow();
+                Receipt receipt = asks.accept(ask.id(), option.id(), bet.getWindowDate(), bet.getScopeSummary());
+                decisionLog.append(betId, new NewDecision(DecisionKind.ASK_ACCEPTED, gate, describe(ask, stated, option, receipt),
+                        List.of(), chosen, rationale, signers, null));
+                bets.change(betId, option.newWindow(), option.newScope());
+                if (option.newWindow() != null) {
+                    windowTimer.reschedule(betId, option.newWindow());
                 }
                 return Map.of();
             }
@@ -158,6 +178,21 @@ class GateEffects {
             text.append("Window moved from ").append(bet.getWindowDate()).append(" to ").append(change.getNewWindow()).append('.');
         }
         return text.toString().strip();
+    }
+
+    /** The ask, the option chosen of those stated, and its receipt: what the asker took on. */
+    private static String describe(Ask ask, List<AskOption> stated, AskOption option, Receipt receipt) {
+        StringBuilder text = new StringBuilder("Leadership asked (").append(ask.kind()).append("): ").append(ask.request())
+                .append(ask.window() == null ? "" : " by " + ask.window()).append(". Engineering stated ").append(stated.size())
+                .append(stated.size() == 1 ? " option" : " options").append("; chosen: '").append(option.summary())
+                .append("'. Receipt ").append(receipt.id()).append(" on the asker: gives up ").append(option.givesUp()).append('.');
+        if (receipt.windowTo() != null) {
+            text.append(" Window moved from ").append(receipt.windowFrom()).append(" to ").append(receipt.windowTo()).append('.');
+        }
+        if (receipt.scopeTo() != null) {
+            text.append(" Scope changed from '").append(receipt.scopeFrom()).append("' to '").append(receipt.scopeTo()).append("'.");
+        }
+        return text.toString();
     }
 
     private static OptionConsidered considered(BetOption o) {

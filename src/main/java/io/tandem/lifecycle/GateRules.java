@@ -1,5 +1,9 @@
 package io.tandem.lifecycle;
 
+import io.tandem.ask.Ask;
+import io.tandem.ask.AskOption;
+import io.tandem.ask.Asks;
+import io.tandem.ask.ReceiptSettlement;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
 import io.tandem.bet.Stage;
@@ -64,12 +68,14 @@ class GateRules {
     private final CorrectionService corrections;
     private final SealedForecasts forecasts;
     private final NonGoalAttestations nonGoalAttestations;
+    private final Asks asks;
 
     GateRules(BetService bets, BriefService briefs, ConstraintHolds constraintHolds, OptionService options,
               SignOffs signOffs, DecisionLog decisionLog, DeliveryService delivery, GateEffects effects, Clock clock,
               StandIns standIns, OpenTasks openTasks, CorrectionService corrections, SealedForecasts forecasts,
-              NonGoalAttestations nonGoalAttestations) {
+              NonGoalAttestations nonGoalAttestations, Asks asks) {
         this.bets = bets;
+        this.asks = asks;
         this.nonGoalAttestations = nonGoalAttestations;
         this.forecasts = forecasts;
         this.corrections = corrections;
@@ -87,13 +93,15 @@ class GateRules {
 
     @Transactional
     Signed sign(UUID betId, UUID roundId, BetLifecycle.SignStep step, EngineUser signer, Answer answer,
-                String choice, String reason, Double forecast, List<NonGoalAttestation> nonGoals) {
+                String choice, String reason, Double forecast, List<NonGoalAttestation> nonGoals,
+                List<ReceiptSettlement> receipts) {
         Bet bet = bets.find(betId).orElseThrow();
         Gate gate = step.gate();
         List<SignOff> round = signOffs.inRound(roundId);
         List<SignOffRules.Earlier> earlier = round.stream().map(s -> new SignOffRules.Earlier(s.getSignerId(),
                 s.getSignerName(), s.getRole(), s.getAnswer(), s.getChoice(), s.getActingFor())).toList();
-        String lead = bet.leadFor(step.role());
+        Ask ask = gate == Gate.OPTIONS ? asks.open(betId).orElseThrow() : null;
+        String lead = step.role() == Role.LEADERSHIP ? asker(ask, signer) : bet.leadFor(step.role());
         String actingFor = lead == null || lead.equals(signer.id()) ? null
                 : standIns.leadStoodInFor(betId, step.role(), signer.id()).orElse(null);
         SignOffRules.checkSigner(step.role(), sideName(step.role()) + " side of the " + gateName(gate),
@@ -115,7 +123,10 @@ class GateRules {
         if (nonGoals != null && !attesting) {
             throw RuleViolation.invalid("nonGoals", "Non-goals are attested with an approval of the outcome review");
         }
-        boolean passes = SignOffRules.passes(answer, step.role(), earlier);
+        if (receipts != null && !attesting) {
+            throw RuleViolation.invalid("receipts", "Receipts are settled with an approval of the outcome review");
+        }
+        boolean passes = SignOffRules.passes(answer, step.role(), earlier, BetLifecycle.sidesOf(gate));
         String chosen = null;
         if (answer == Answer.REQUEST_CHANGES) {
             SignOffRules.checkChangesRequested(step.taskKey().equals(BetLifecycle.TASK_MARK_DELIVERED), reasonText);
@@ -123,8 +134,9 @@ class GateRules {
             if (gate == Gate.FRAMING && step.role() == Role.PRODUCT) {
                 briefs.requireCompleteForFraming(betId);
             }
-            chosen = SignOffRules.chosen(gate, choice, earlier,
-                    () -> options.current(betId).stream().map(BetOption::getId).map(UUID::toString).toList());
+            chosen = SignOffRules.chosen(gate, choice, earlier, () -> gate == Gate.OPTIONS
+                    ? asks.options(ask.id()).stream().map(AskOption::id).map(UUID::toString).toList()
+                    : options.current(betId).stream().map(BetOption::getId).map(UUID::toString).toList());
             if (gate == Gate.CHANGE || gate == Gate.ESCALATION) {
                 chosen = changeRequest(betId, chosen).getId().toString();
             }
@@ -144,6 +156,7 @@ class GateRules {
         }
         if (attesting) {
             nonGoalAttestations.attest(betId, roundId, step.role().group(), signer.id(), nonGoals == null ? List.of() : nonGoals);
+            asks.settle(betId, roundId, step.role().group(), signer.id(), receipts);
         }
         List<SignOff> signed = new ArrayList<>(round);
         signed.add(signOff);
@@ -157,6 +170,13 @@ class GateRules {
                     sideName(step.role()), signers, reasonText);
             return new Signed(GateResult.CHANGES_REQUESTED, Map.of());
         }
+        if (answer == Answer.REQUEST_CHANGES && gate == Gate.OPTIONS) {
+            asks.decline(ask.id());
+            decisionLog.append(betId, new NewDecision(DecisionKind.ASK_DECLINED, gate, (step.role() == Role.LEADERSHIP
+                    ? "The asking leader withdrew the ask" : sideName(step.role()) + " declined the ask") + " ("
+                    + ask.kind() + "): " + ask.request(), List.of(), null, reasonText, signers, null));
+            return new Signed(GateResult.CHANGES_REQUESTED, Map.of());
+        }
         if (answer == Answer.REQUEST_CHANGES) {
             decisionLog.append(betId, new NewDecision(refusalKind(gate),
                     gate, sideName(step.role()) + " requested changes at the " + gateName(gate), List.of(), null,
@@ -167,6 +187,21 @@ class GateRules {
             return new Signed(GateResult.WAITING, Map.of());
         }
         return new Signed(GateResult.PASSED, effects.pass(bet, roundId, gate, chosen, signers, rationale(signed)));
+    }
+
+    /**
+     * The one person who signs leadership's side of the OPTIONS gate: the leader who asked, as the owner of its cost
+     * (WRONG_ROLE without the leadership role, NOT_THE_ASKER for any other leader).
+     */
+    private static String asker(Ask ask, EngineUser signer) {
+        if (!signer.has(Role.LEADERSHIP)) {
+            throw new RuleViolation(ErrorCode.WRONG_ROLE, "signAs", "Co-signing an ask's option needs the leadership role");
+        }
+        if (!ask.askedBy().equals(signer.id())) {
+            throw new RuleViolation(ErrorCode.NOT_THE_ASKER, "betId", "Only " + ask.askedBy()
+                    + ", who made the ask, co-signs its option as the owner of its cost");
+        }
+        return ask.askedBy();
     }
 
     private ChangeRequest changeRequest(UUID betId, String id) {
@@ -199,7 +234,7 @@ class GateRules {
     }
 
     private static String sideName(Role role) {
-        return role == Role.PRODUCT ? "product" : "engineering";
+        return role.group();
     }
 
     static String gateName(Gate gate) {
@@ -214,6 +249,7 @@ class GateRules {
             case CHANGE -> "change request";
             case ESCALATION -> "window escalation";
             case CORRECTION -> "correction";
+            case OPTIONS -> "options gate of an ask";
         };
     }
 }

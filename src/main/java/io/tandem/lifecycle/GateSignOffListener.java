@@ -1,5 +1,6 @@
 package io.tandem.lifecycle;
 
+import io.tandem.ask.ReceiptSettlement;
 import io.tandem.decision.Answer;
 import io.tandem.outcome.NonGoalAttestation;
 import io.tandem.shared.RuleViolation;
@@ -36,16 +37,18 @@ class GateSignOffListener implements TaskListener {
         String choice = text(task.getVariable(BetLifecycle.VAR_CHOICE));
         String reason = text(task.getVariable(BetLifecycle.VAR_REASON));
         Double forecast = forecast(task.getVariable(BetLifecycle.VAR_FORECAST));
-        List<NonGoalAttestation> nonGoals = NonGoalInputs.read(task.getVariable(BetLifecycle.VAR_NON_GOALS));
+        List<NonGoalAttestation> nonGoals = JsonTaskInputs.nonGoals(task.getVariable(BetLifecycle.VAR_NON_GOALS));
+        List<ReceiptSettlement> receipts = JsonTaskInputs.receipts(task.getVariable(BetLifecycle.VAR_RECEIPTS));
         // The inputs belong to this sign-off only; a later gate must not find them.
         task.removeVariable(BetLifecycle.VAR_ANSWER);
         task.removeVariable(BetLifecycle.VAR_CHOICE);
         task.removeVariable(BetLifecycle.VAR_REASON);
         task.removeVariable(BetLifecycle.VAR_FORECAST);
         task.removeVariable(BetLifecycle.VAR_NON_GOALS);
+        task.removeVariable(BetLifecycle.VAR_RECEIPTS);
 
         GateRules.Signed signed = rules.sign(betId, roundId, step, engineUsers.current(), answer, choice, reason, forecast,
-                nonGoals);
+                nonGoals, receipts);
         branch(task).setVariableLocal(BetLifecycle.VAR_CHANGES_REQUESTED, signed.result() == GateResult.CHANGES_REQUESTED);
         signed.processVariables().forEach((name, value) -> task.getExecution().getProcessInstance().setVariable(name, value));
     }

@@ -1,5 +1,11 @@
 package io.tandem.lifecycle;
 
+import io.tandem.ask.Ask;
+import io.tandem.ask.AskDraft;
+import io.tandem.ask.AskKind;
+import io.tandem.ask.AskOptionDraft;
+import io.tandem.ask.Paid;
+import io.tandem.ask.ReceiptSettlement;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetPayload;
 import io.tandem.decision.Answer;
@@ -10,6 +16,7 @@ import io.tandem.delivery.ChangeDraft;
 import io.tandem.delivery.ChangeRequest;
 import io.tandem.graphql.GlobalId;
 import io.tandem.graphql.Mutations;
+import io.tandem.graphql.UserErrorView;
 import io.tandem.outcome.MetricActual;
 import io.tandem.outcome.NonGoalAttestation;
 import io.tandem.outcome.OutcomeDraft;
@@ -36,7 +43,22 @@ class LifecycleController {
 
     record SignGateInput(String betId, Gate gate, Answer answer, Role signAs, String optionId, String spikeVerdict,
                          String outcomeVerdict, String changeRequestId, String reason, Double forecast,
-                         List<NonGoalAttestation> nonGoals) {
+                         List<NonGoalAttestation> nonGoals, List<ReceiptSettlementInput> receipts) {
+    }
+
+    record ReceiptSettlementInput(String receiptId, Paid paid, String note) {
+    }
+
+    record MakeAskInput(String betId, AskKind kind, String request, LocalDate window) {
+    }
+
+    record MakeAskPayload(Ask ask, List<UserErrorView> userErrors) {
+    }
+
+    record AskOptionInput(String summary, String givesUp, LocalDate newWindow, String newScope) {
+    }
+
+    record StateAskOptionsInput(String betId, List<AskOptionInput> options) {
     }
 
     record RequestWindowChangeInput(String betId, LocalDate newWindow, String rationale, Role signAs) {
@@ -99,10 +121,35 @@ class LifecycleController {
                 case OUTCOME_REVIEW -> input.outcomeVerdict();
                 case CHANGE, ESCALATION -> input.changeRequestId() == null ? null
                         : GlobalId.require("ChangeRequest", input.changeRequestId(), "changeRequestId").toString();
+                case OPTIONS -> input.optionId() == null ? null
+                        : GlobalId.require("AskOption", input.optionId(), "optionId").toString();
                 default -> null;
             };
             return BetPayload.of(lifecycle.signGate(new SignGateCommand(bet(input.betId()), input.gate(), input.answer(),
-                    input.signAs(), choice, input.reason(), input.forecast(), input.nonGoals()), users.current()));
+                    input.signAs(), choice, input.reason(), input.forecast(), input.nonGoals(), receipts(input.receipts())),
+                    users.current()));
+        }, BetPayload::refused);
+    }
+
+    /** Receipts are named by their global ids in the API; the task variable carries the raw ids, as Tasklist sends them. */
+    private static List<ReceiptSettlement> receipts(List<ReceiptSettlementInput> given) {
+        return given == null ? null : given.stream().map(r -> new ReceiptSettlement(
+                GlobalId.require("Receipt", r.receiptId(), "receipts.receiptId").toString(), r.paid(), r.note())).toList();
+    }
+
+    @MutationMapping
+    MakeAskPayload makeAsk(@Argument MakeAskInput input) {
+        return Mutations.run(() -> new MakeAskPayload(lifecycle.makeAsk(bet(input.betId()),
+                new AskDraft(input.kind(), input.request(), input.window()), users.current()), List.of()),
+                errors -> new MakeAskPayload(null, errors));
+    }
+
+    @MutationMapping
+    BetPayload stateAskOptions(@Argument StateAskOptionsInput input) {
+        return Mutations.run(() -> {
+            List<AskOptionDraft> drafts = input.options() == null ? List.of() : input.options().stream()
+                    .map(o -> new AskOptionDraft(o.summary(), o.givesUp(), o.newWindow(), o.newScope())).toList();
+            return BetPayload.of(lifecycle.stateAskOptions(bet(input.betId()), drafts, users.current()));
         }, BetPayload::refused);
     }
 

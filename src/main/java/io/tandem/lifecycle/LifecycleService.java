@@ -1,5 +1,9 @@
 package io.tandem.lifecycle;
 
+import io.tandem.ask.Ask;
+import io.tandem.ask.AskDraft;
+import io.tandem.ask.AskOptionDraft;
+import io.tandem.ask.Asks;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
 import io.tandem.bet.Stage;
@@ -23,6 +27,7 @@ import io.tandem.security.Roles;
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
 import io.tandem.shared.Texts;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
@@ -58,10 +64,12 @@ public class LifecycleService {
     private final ProcessUpgrade upgrade;
     private final SignOffs signOffs;
     private final CorrectionService corrections;
+    private final Asks asks;
 
     LifecycleService(BetService bets, OptionService options, OutcomeService outcomes, DeliveryService delivery, TaskService taskService,
                      OpenTasks openTasks, RuntimeService runtimeService, EngineUsers engineUsers, TaskEscalationRepository escalations,
-                     ProcessUpgrade upgrade, SignOffs signOffs, CorrectionService corrections) {
+                     ProcessUpgrade upgrade, SignOffs signOffs, CorrectionService corrections, Asks asks) {
+        this.asks = asks;
         this.escalations = escalations;
         this.upgrade = upgrade;
         this.signOffs = signOffs;
@@ -110,13 +118,14 @@ public class LifecycleService {
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('product','engineering')")
+    @PreAuthorize("hasAnyRole('product','engineering','leadership')")
     public Bet signGate(SignGateCommand command, CurrentUser user) {
         Bet bet = bets.claimForChange(command.betId(), "betId");
         if (command.gate() == null) {
             throw RuleViolation.invalid("gate", "gate must be given");
         }
-        Role side = user.side(command.signAs());
+        Role side = command.gate() == Gate.OPTIONS && coSigns(command.signAs(), user) ? Role.LEADERSHIP
+                : user.side(command.signAs());
         Task task = openTask(bet, BetLifecycle.signStep(command.gate(), side).taskKey(),
                 "the " + side.group() + " side of the " + GateRules.gateName(command.gate()));
         Map<String, Object> inputs = new HashMap<>();
@@ -124,7 +133,8 @@ public class LifecycleService {
         inputs.put(BetLifecycle.VAR_CHOICE, command.choice());
         inputs.put(BetLifecycle.VAR_REASON, command.reason());
         inputs.put(BetLifecycle.VAR_FORECAST, command.forecast());
-        inputs.put(BetLifecycle.VAR_NON_GOALS, NonGoalInputs.write(command.nonGoals()));
+        inputs.put(BetLifecycle.VAR_NON_GOALS, JsonTaskInputs.write(command.nonGoals()));
+        inputs.put(BetLifecycle.VAR_RECEIPTS, JsonTaskInputs.write(command.receipts()));
         complete(task, inputs, user);
         return bets.get(bet.getId(), "betId");
     }
@@ -190,6 +200,64 @@ public class LifecycleService {
         Task own = openTask(bet, BetLifecycle.signStep(Gate.VOID, side).taskKey(), "a void proposal");
         complete(own, Map.of(BetLifecycle.VAR_ANSWER, Answer.APPROVE.name(), BetLifecycle.VAR_REASON, why), user);
         return bets.get(betId, "betId");
+    }
+
+    /** At an ask's OPTIONS gate, whether the signer signs leadership's side: they say so, or leadership is all they hold. */
+    private static boolean coSigns(Role signAs, CurrentUser user) {
+        return signAs == Role.LEADERSHIP
+                || signAs == null && user.has(Role.LEADERSHIP) && !user.has(Role.PRODUCT) && !user.has(Role.ENGINEERING);
+    }
+
+    /**
+     * A leader's ask of a committed bet in delivery: records it and opens the bet's OPTIONS gate, where engineering
+     * states the options first (migrating an older process to the latest version to receive it). One ask waits at a
+     * time (ASK_PENDING); none while the window escalation is open (WRONG_STAGE). An ask whose gate closed unanswered
+     * lapses when the next is made.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('leadership')")
+    public Ask makeAsk(UUID betId, AskDraft draft, CurrentUser user) {
+        Bet bet = bets.claimForChange(betId, "betId");
+        if (bet.getStage() != Stage.DELIVERY) {
+            throw new RuleViolation(ErrorCode.WRONG_STAGE, "betId", "Asks are made of a committed bet in delivery; the bet is in "
+                    + bet.getStage());
+        }
+        if (hasOpenTask(betId, Gate.ESCALATION)) {
+            throw new RuleViolation(ErrorCode.WRONG_STAGE, "betId", "The bet's window passed undelivered: its window escalation"
+                    + " is answered before an ask is made");
+        }
+        if (openTasks.any(betId, askTasks())) {
+            throw new RuleViolation(ErrorCode.ASK_PENDING, "betId", "An ask of this bet already waits at its options gate");
+        }
+        asks.lapse(betId);
+        Ask ask = asks.make(betId, bet.getWindowDate(), draft, user.id());
+        ProcessInstance process = runtimeService.createProcessInstanceQuery().processDefinitionKey(BetLifecycle.PROCESS_KEY)
+                .processInstanceBusinessKey(betId.toString()).list().stream().findFirst()
+                .orElseThrow(() -> new RuleViolation(ErrorCode.WRONG_STAGE, "betId", "Bet " + bet.getKey()
+                        + " has no running workflow to open the options gate in; an admin restarts it first"));
+        upgrade.toReceive(process, BetLifecycle.MESSAGE_ASK_MADE);
+        try {
+            engineUsers.actAs(user, () -> runtimeService.createMessageCorrelation(BetLifecycle.MESSAGE_ASK_MADE)
+                    .processInstanceId(process.getId()).correlateWithResult());
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new RuleViolation(ErrorCode.WRONG_STAGE, "betId", "Bet " + bet.getKey() + " is not in delivery's work: an ask"
+                    + " is made while the bet is being delivered");
+        }
+        return ask;
+    }
+
+    /** Engineering states the options of the bet's open ask, each with what it gives up; the sides then sign one. */
+    @Transactional
+    @PreAuthorize("hasRole('engineering')")
+    public Bet stateAskOptions(UUID betId, List<AskOptionDraft> drafts, CurrentUser user) {
+        return completeWork(betId, BetLifecycle.TASK_STATE_ASK_OPTIONS, "the options of an ask", user,
+                () -> asks.state(betId, drafts, user.id()));
+    }
+
+    private static List<String> askTasks() {
+        List<String> tasks = new ArrayList<>(BetLifecycle.signTasksOf(Gate.OPTIONS));
+        tasks.add(BetLifecycle.TASK_STATE_ASK_OPTIONS);
+        return tasks;
     }
 
     /**

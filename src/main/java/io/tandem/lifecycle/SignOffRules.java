@@ -24,11 +24,12 @@ import java.util.function.Supplier;
  *       stand in for ({@code SAME_PERSON});</li>
  *   <li>requesting changes needs a reason, and marking a bet delivered cannot request changes ({@code INVALID_INPUT});</li>
  *   <li>an approval names what its gate decides: a spike verdict, an outcome verdict (WON, LOST or INCONCLUSIVE), one
- *       of the proposed options, a change request, a proposed correction ({@code CHOICE_REQUIRED},
+ *       of the proposed options, one of the options stated for an ask, a change request, a proposed correction ({@code CHOICE_REQUIRED},
  *       {@code INVALID_INPUT}, {@code UNKNOWN_OPTION}); at a change or correction gate the second side agrees to what
  *       the first proposed unless it names something else;</li>
  *   <li>both sides approve the same choice ({@code CHOICE_MISMATCH});</li>
- *   <li>the gate passes with an approval when the other side has approved in this round;</li>
+ *   <li>the gate passes with an approval when every other side has approved in this round (product and engineering; at
+ *       an ask's OPTIONS gate also the asking leader, who alone signs leadership's side: {@code NOT_THE_ASKER});</li>
  *   <li>product's approval, and the approval that would pass the gate, must not be held by a constraint (which
  *       constraints hold which gate is ConstraintHolds').</li>
  * </ol>
@@ -124,6 +125,16 @@ final class SignOffRules {
                 }
                 yield agreed;
             }
+            case OPTIONS -> {
+                String agreed = proposed(choice, round);
+                if (agreed == null) {
+                    throw new RuleViolation(ErrorCode.CHOICE_REQUIRED, "optionId",
+                            "Approving an ask's options gate means choosing one of the options engineering stated");
+                }
+                yield proposedOptions.get().stream().filter(agreed::equals).findFirst()
+                        .orElseThrow(() -> new RuleViolation(ErrorCode.UNKNOWN_OPTION, "optionId",
+                                "Option " + agreed + " is not one of the options stated for this ask"));
+            }
             case CORRECTION -> {
                 String agreed = proposed(choice, round);
                 if (agreed == null) {
@@ -152,10 +163,10 @@ final class SignOffRules {
         }
     }
 
-    /** Rule 7: this answer passes the gate. */
-    static boolean passes(Answer answer, Role side, List<Earlier> round) {
-        return answer == Answer.APPROVE
-                && round.stream().anyMatch(s -> s.answer() == Answer.APPROVE && !s.side().equals(side.group()));
+    /** Rule 7: this answer passes the gate: every other side of it ({@code sides}) has approved in this round. */
+    static boolean passes(Answer answer, Role side, List<Earlier> round, List<Role> sides) {
+        return answer == Answer.APPROVE && sides.stream().filter(other -> other != side).allMatch(other -> round.stream()
+                .anyMatch(s -> s.answer() == Answer.APPROVE && s.side().equals(other.group())));
     }
 
     /** Rule 8: whether constraints may hold this approval (product's, or the one that passes the gate). */

@@ -1,8 +1,11 @@
 package io.tandem.lifecycle;
 
+import io.tandem.ask.Ask;
+import io.tandem.ask.Asks;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
 import io.tandem.bet.StandIns;
+import io.tandem.security.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whom a sign-off waits on, as the BPMN's candidate expressions ask when the task opens: the bet's named lead for
- * that side if there is one (only they, and whoever stands in for them, sign: docs/product.md, "Two people at every
+ * that side if there is one (at an ask's OPTIONS gate, leadership's side waits on the asker alone) (only they, and whoever stands in for them, sign: docs/product.md, "Two people at every
  * gate"), otherwise everyone with the role. Tasklist and myTasks both read these candidates. Public because the BPMN
  * expression language reaches it by reflection.
  */
@@ -20,8 +23,10 @@ public class TaskCandidates {
 
     private final BetService bets;
     private final StandIns standIns;
+    private final Asks asks;
 
-    TaskCandidates(BetService bets, StandIns standIns) {
+    TaskCandidates(BetService bets, StandIns standIns, Asks asks) {
+        this.asks = asks;
         this.bets = bets;
         this.standIns = standIns;
     }
@@ -37,13 +42,22 @@ public class TaskCandidates {
             return List.of();
         }
         List<String> users = new ArrayList<>(List.of(lead));
-        BetLifecycle.signStep(execution.getCurrentActivityId()).ifPresent(step ->
+        BetLifecycle.signStep(execution.getCurrentActivityId()).filter(step -> step.role() != Role.LEADERSHIP).ifPresent(step ->
                 users.addAll(standIns.activeFor(UUID.fromString(execution.getProcessBusinessKey()), step.role())));
         return users;
     }
 
     private String lead(DelegateExecution execution) {
         Bet bet = bets.find(UUID.fromString(execution.getProcessBusinessKey())).orElseThrow();
-        return BetLifecycle.leadOf(bet, execution.getCurrentActivityId());
+        return signerOf(bet, execution.getCurrentActivityId());
+    }
+
+    /**
+     * The one person a sign-off waits on: the bet's named lead of its side, or at an ask's OPTIONS gate, for leadership's
+     * side, the leader who asked (nobody stands in for them). Null when the side names nobody.
+     */
+    public String signerOf(Bet bet, String taskKey) {
+        boolean asker = BetLifecycle.signStep(taskKey).filter(step -> step.role() == Role.LEADERSHIP).isPresent();
+        return asker ? asks.open(bet.getId()).map(Ask::askedBy).orElse(null) : BetLifecycle.leadOf(bet, taskKey);
     }
 }

@@ -15,13 +15,17 @@ import java.util.List;
  * @param response an acknowledgement's optional {@code response}
  * @param forecast a commitment approval's optional sealed {@code forecast}: the probability, 0 to 1, that the bet wins
  * @param nonGoals an outcome approval's {@code nonGoals}: whether each non-goal of the brief held (JSON)
+ * @param receipts an outcome approval's {@code receipts}: whether each receipt's cost was paid as stated (JSON)
  */
 public record TaskInputs(boolean answer, Choice choice, boolean reason, boolean response, boolean forecast,
-                         boolean nonGoals) {
+                         boolean nonGoals, boolean receipts) {
 
-    /** What an approval must name. CHANGE and ESCALATION take the change request the proposer signed. */
+    /**
+     * What an approval must name. CHANGE and ESCALATION take the change request the proposer signed; an ask's OPTIONS
+     * gate one of the options stated for the ask (ASK_OPTION).
+     */
     public enum Choice {
-        NONE, SPIKE_VERDICT, OPTION, OUTCOME_VERDICT;
+        NONE, SPIKE_VERDICT, OPTION, OUTCOME_VERDICT, ASK_OPTION;
 
         /** The fixed values of a verdict; options are the bet's own. */
         public List<String> verdicts() {
@@ -33,14 +37,15 @@ public record TaskInputs(boolean answer, Choice choice, boolean reason, boolean 
         }
     }
 
-    private static final TaskInputs WORK = new TaskInputs(false, Choice.NONE, false, false, false, false);
+    private static final TaskInputs WORK = new TaskInputs(false, Choice.NONE, false, false, false, false, false);
 
     public static TaskInputs of(String taskKey) {
         if (BetLifecycle.TASK_ACKNOWLEDGE_CONSTRAINT.equals(taskKey)) {
-            return new TaskInputs(false, Choice.NONE, false, true, false, false);
+            return new TaskInputs(false, Choice.NONE, false, true, false, false, false);
         }
         return BetLifecycle.signStep(taskKey).map(step -> new TaskInputs(!BetLifecycle.TASK_MARK_DELIVERED.equals(taskKey),
-                choiceAt(step.gate()), true, false, step.gate() == Gate.COMMITMENT, step.gate() == Gate.OUTCOME_REVIEW))
+                choiceAt(step.gate()), true, false, step.gate() == Gate.COMMITMENT, step.gate() == Gate.OUTCOME_REVIEW,
+                step.gate() == Gate.OUTCOME_REVIEW))
                 .orElse(WORK);
     }
 
@@ -49,6 +54,7 @@ public record TaskInputs(boolean answer, Choice choice, boolean reason, boolean 
             case SPIKE -> Choice.SPIKE_VERDICT;
             case COMMITMENT -> Choice.OPTION;
             case OUTCOME_REVIEW -> Choice.OUTCOME_VERDICT;
+            case OPTIONS -> Choice.ASK_OPTION;
             default -> Choice.NONE;
         };
     }

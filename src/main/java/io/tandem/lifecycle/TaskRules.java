@@ -33,9 +33,11 @@ class TaskRules implements TaskListener {
     private final IdentityService identityService;
     private final StallSettings stall;
     private final StandIns standIns;
+    private final TaskCandidates candidates;
 
     TaskRules(BetService bets, EngineUsers engineUsers, IdentityService identityService, StallSettings stall,
-              StandIns standIns) {
+              StandIns standIns, TaskCandidates candidates) {
+        this.candidates = candidates;
         this.bets = bets;
         this.standIns = standIns;
         this.engineUsers = engineUsers;
@@ -102,7 +104,11 @@ class TaskRules implements TaskListener {
                     + " role that '" + task.getName() + "' waits on");
         }
         Bet bet = bet(task);
-        String lead = BetLifecycle.leadOf(bet, task.getTaskDefinitionKey());
+        String lead = candidates.signerOf(bet, task.getTaskDefinitionKey());
+        if (role == Role.LEADERSHIP && !to.equals(lead)) {
+            throw new RuleViolation(ErrorCode.NOT_THE_ASKER, "to", "Only " + lead + ", who made the ask, co-signs '"
+                    + task.getName() + "'");
+        }
         if (lead != null && !lead.equals(to) && !standIns.activeFor(bet.getId(), role).contains(to)) {
             throw new RuleViolation(ErrorCode.NOT_THE_LEAD, "to", "The bet names " + lead + " as its " + role.group()
                     + " lead: only they sign '" + task.getName() + "'");

@@ -1,11 +1,13 @@
 package io.tandem.lifecycle;
 
+import io.tandem.ask.Asks;
 import io.tandem.bet.BetService;
 import io.tandem.brief.BriefService;
 import io.tandem.decision.OptionService;
 import io.tandem.outcome.OutcomeService;
 import io.tandem.shared.ErrorCode;
 import io.tandem.shared.RuleViolation;
+import java.util.List;
 import java.util.UUID;
 import org.operaton.bpm.engine.delegate.DelegateTask;
 import org.operaton.bpm.engine.delegate.TaskListener;
@@ -20,9 +22,11 @@ class WorkStepListener implements TaskListener {
     private final OptionService options;
     private final OutcomeService outcomes;
     private final EngineUsers engineUsers;
+    private final Asks asks;
 
     WorkStepListener(BetService bets, BriefService briefs, OptionService options, OutcomeService outcomes,
-                     EngineUsers engineUsers) {
+                     EngineUsers engineUsers, Asks asks) {
+        this.asks = asks;
         this.bets = bets;
         this.briefs = briefs;
         this.options = options;
@@ -50,6 +54,12 @@ class WorkStepListener implements TaskListener {
             case BetLifecycle.TASK_PROPOSE_OPTIONS -> {
                 if (options.current(betId).size() < 2) {
                     throw new RuleViolation(ErrorCode.TOO_FEW_OPTIONS, "options", "Propose at least two options first");
+                }
+            }
+            case BetLifecycle.TASK_STATE_ASK_OPTIONS -> {
+                if (asks.open(betId).map(ask -> asks.options(ask.id())).orElse(List.of()).isEmpty()) {
+                    throw new RuleViolation(ErrorCode.TOO_FEW_OPTIONS, "options",
+                            "State the ask's options first (stateAskOptions), each with what it gives up");
                 }
             }
             case BetLifecycle.TASK_RECORD_OUTCOME -> {

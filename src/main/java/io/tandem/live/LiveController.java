@@ -86,15 +86,18 @@ class LiveController {
 
     /**
      * Whether a task change belongs in this person's inbox: a task of a role they sign for, on a bet that names no
-     * lead for that role, names them, or has them stand in for its lead; or a task they hold or held. Roles that never sign (leadership, integration,
-     * admin) have no inbox.
+     * lead for that role, names them, or has them stand in for its lead; or a task they hold or held; for a leader, the
+     * co-signatures of their own asks. Roles that never sign (integration, admin) have no inbox.
      */
     static boolean concerns(TaskChange change, CurrentUser user) {
-        if (!user.has(Role.PRODUCT) && !user.has(Role.ENGINEERING)) {
+        if (!user.has(Role.PRODUCT) && !user.has(Role.ENGINEERING) && !user.has(Role.LEADERSHIP)) {
             return false;
         }
         if (user.id().equals(change.assignee()) || user.id().equals(change.previousAssignee())) {
             return true;
+        }
+        if (change.role() == Role.LEADERSHIP) {
+            return user.has(Role.LEADERSHIP) && user.id().equals(change.lead());
         }
         boolean signingRole = change.role() == Role.PRODUCT || change.role() == Role.ENGINEERING;
         return signingRole && user.has(change.role()) && (change.lead() == null || change.lead().equals(user.id())

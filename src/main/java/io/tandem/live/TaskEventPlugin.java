@@ -4,6 +4,7 @@ import io.tandem.bet.BetService;
 import io.tandem.bet.StandIns;
 import io.tandem.decision.Gate;
 import io.tandem.lifecycle.BetLifecycle;
+import io.tandem.lifecycle.TaskCandidates;
 import io.tandem.security.Role;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,8 +46,9 @@ class TaskEventPlugin extends AbstractProcessEnginePlugin {
     private final TaskListener listener;
 
     TaskEventPlugin(ObjectProvider<LiveEvents> events, ObjectProvider<BetService> bets, ObjectProvider<StandIns> standIns,
-                    Clock clock) {
-        this.listener = task -> raise(task, events.getObject(), bets.getObject(), standIns.getObject(), clock);
+                    ObjectProvider<TaskCandidates> candidates, Clock clock) {
+        this.listener = task -> raise(task, events.getObject(), bets.getObject(), standIns.getObject(), candidates.getObject(),
+                clock);
     }
 
     @Override
@@ -66,7 +68,8 @@ class TaskEventPlugin extends AbstractProcessEnginePlugin {
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
-    private static void raise(DelegateTask task, LiveEvents events, BetService bets, StandIns standIns, Clock clock) {
+    private static void raise(DelegateTask task, LiveEvents events, BetService bets, StandIns standIns,
+                              TaskCandidates candidates, Clock clock) {
         DelegateExecution execution = task.getExecution();
         Optional<UUID> betId = execution == null ? Optional.empty() : uuid(execution.getProcessBusinessKey());
         if (betId.isEmpty()) {
@@ -86,8 +89,8 @@ class TaskEventPlugin extends AbstractProcessEnginePlugin {
         String step = task.getTaskDefinitionKey();
         Gate gate = BetLifecycle.signStep(step).map(BetLifecycle.SignStep::gate).orElse(null);
         Role role = BetLifecycle.roleOf(step).orElse(null);
-        String lead = bets.find(betId.get()).map(bet -> BetLifecycle.leadOf(bet, step)).orElse(null);
-        List<String> standingIn = lead == null ? List.of() : standIns.activeFor(betId.get(), role);
+        String lead = bets.find(betId.get()).map(bet -> candidates.signerOf(bet, step)).orElse(null);
+        List<String> standingIn = lead == null || role == Role.LEADERSHIP ? List.of() : standIns.activeFor(betId.get(), role);
         events.taskChanged(new TaskChange(kind, task.getId(), betId.get(), step, gate, role, lead, standingIn, task.getAssignee(),
                 kind == TaskChange.Kind.CLAIMED || kind == TaskChange.Kind.UNCLAIMED ? previous : null, clock.instant()));
     }

@@ -2,6 +2,7 @@ package io.tandem.outcome;
 
 import io.tandem.brief.BriefRevision;
 import io.tandem.brief.BriefService;
+import io.tandem.decision.SignOffs;
 import io.tandem.security.Roles;
 import io.tandem.shared.RuleViolation;
 import io.tandem.shared.StoredTime;
@@ -32,9 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class NonGoalAttestations {
 
     /** An attestation's round passed: both sides approved the verdict in it. */
-    private static final String PASSED = """
-            a.round_id in (select s.round_id from sign_off s where s.bet_id = a.bet_id and s.gate = 'OUTCOME_REVIEW'
-                           and s.answer = 'APPROVE' group by s.round_id having count(*) = 2)""";
+    private static final String PASSED = SignOffs.outcomeReviewPassed("a");
 
     private final JdbcTemplate jdbc;
     private final BriefService briefs;

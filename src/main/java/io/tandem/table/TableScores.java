@@ -1,12 +1,18 @@
 package io.tandem.table;
 
+import io.tandem.ask.Asks;
 import io.tandem.security.Roles;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,16 +24,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class TableScores {
 
     private final JdbcTemplate jdbc;
+    private final Asks asks;
 
-    TableScores(JdbcTemplate jdbc) {
+    TableScores(JdbcTemplate jdbc, Asks asks) {
         this.jdbc = jdbc;
+        this.asks = asks;
     }
 
     /** What became of the bets placed on a cycle, and of those moved on to a later one. */
     public record CycleResults(int placed, int won, int lost, int inconclusive, int killed, int open, int carriedOver) {
     }
 
-    public record LeaderRecord(String userId, int betsPlaced, int won, Double winRate) {
+    /** A leader's table record and the costs of their asks (ask/Asks.LeaderCosts). */
+    public record LeaderRecord(String userId, int betsPlaced, int won, Double winRate, int asksMade, int costsPromised,
+                               int paidAsStated, int paidMore, int paidLess) {
     }
 
     public record TeamCapacityUse(String team, BigDecimal plannedWeeks, BigDecimal placedWeeks) {
@@ -49,10 +59,33 @@ public class TableScores {
                         rs.getInt(7)), cycleId);
     }
 
-    /** Per leader, the bets they placed that closed in [start, end), of one team or all; most placed first. */
+    /**
+     * Per leader, the bets they placed that closed in [start, end), of one team or all, and the asks they made in it;
+     * most placed first, then most asks.
+     */
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.READ)
     public List<LeaderRecord> leaders(Instant start, Instant end, String team) {
+        Map<String, Asks.LeaderCosts> costs = asks.costsByLeader(start, end, team);
+        List<LeaderRecord> leaders = new ArrayList<>();
+        Set<String> placers = new HashSet<>();
+        for (LeaderRecord placer : placers(start, end, team)) {
+            placers.add(placer.userId());
+            leaders.add(withCosts(placer, costs.getOrDefault(placer.userId(), Asks.LeaderCosts.NONE)));
+        }
+        costs.entrySet().stream().filter(e -> !placers.contains(e.getKey()))
+                .sorted(Comparator.comparing((Map.Entry<String, Asks.LeaderCosts> e) -> -e.getValue().asksMade())
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> leaders.add(withCosts(new LeaderRecord(e.getKey(), 0, 0, null, 0, 0, 0, 0, 0), e.getValue())));
+        return leaders;
+    }
+
+    private static LeaderRecord withCosts(LeaderRecord r, Asks.LeaderCosts c) {
+        return new LeaderRecord(r.userId(), r.betsPlaced(), r.won(), r.winRate(), c.asksMade(), c.costsPromised(),
+                c.paidAsStated(), c.paidMore(), c.paidLess());
+    }
+
+    private List<LeaderRecord> placers(Instant start, Instant end, String team) {
         return jdbc.query("""
                 select p.placed_by, count(distinct p.bet_id),
                        count(distinct p.bet_id) filter (where b.outcome = 'WON'),
@@ -61,7 +94,7 @@ public class TableScores {
                  where p.status = 'PLACED' and b.closed_at >= ? and b.closed_at < ? and (?::varchar is null or b.team = ?)
                  group by p.placed_by order by 2 desc, 1""",
                 (rs, n) -> new LeaderRecord(rs.getString(1), rs.getInt(2), rs.getInt(3),
-                        rs.getInt(4) == 0 ? null : (double) rs.getInt(3) / rs.getInt(4)),
+                        rs.getInt(4) == 0 ? null : (double) rs.getInt(3) / rs.getInt(4), 0, 0, 0, 0, 0),
                 Timestamp.from(start), Timestamp.from(end), team, team);
     }
 

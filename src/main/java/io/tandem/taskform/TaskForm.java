@@ -26,8 +26,11 @@ record TaskForm(String taskId, String name, String description, BetSummary bet, 
      * @param response offer an acknowledgement's response
      * @param forecast offer a commitment approval's sealed forecast
      * @param nonGoals the brief's non-goals an outcome approval attests, in order; empty at every other step
+     * @param receipts the bet's receipts an outcome approval settles (value: the receipt's id), in order; empty at every
+     *                 other step
      */
-    record Inputs(boolean answer, Choice choice, boolean reason, boolean response, boolean forecast, List<String> nonGoals) {
+    record Inputs(boolean answer, Choice choice, boolean reason, boolean response, boolean forecast, List<String> nonGoals,
+                  List<Value> receipts) {
     }
 
     /** A list to choose from; an approval needs one of its values. */

@@ -1,5 +1,9 @@
 package io.tandem.taskform;
 
+import io.tandem.ask.Ask;
+import io.tandem.ask.AskOption;
+import io.tandem.ask.Asks;
+import io.tandem.ask.Receipt;
 import io.tandem.bet.Bet;
 import io.tandem.bet.BetService;
 import io.tandem.brief.BriefContent;
@@ -32,6 +36,7 @@ import io.tandem.taskform.TaskForm.Item;
 import io.tandem.taskform.TaskForm.Section;
 import io.tandem.taskform.TaskForm.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,11 +66,13 @@ class TaskForms {
     private final CorrectionService corrections;
     private final DecisionLog decisionLog;
     private final NonGoalAttestations nonGoalAttestations;
+    private final Asks asks;
 
     TaskForms(TaskService taskService, IdentityService identityService, BetService bets, BriefService briefs,
               ConstraintService constraints, OptionService options, SignOffs signOffs, DeliveryService delivery,
               OutcomeService outcomes, CorrectionService corrections, DecisionLog decisionLog,
-              NonGoalAttestations nonGoalAttestations) {
+              NonGoalAttestations nonGoalAttestations, Asks asks) {
+        this.asks = asks;
         this.corrections = corrections;
         this.nonGoalAttestations = nonGoalAttestations;
         this.decisionLog = decisionLog;
@@ -104,8 +111,11 @@ class TaskForms {
         Optional<Gate> gate = BetLifecycle.signStep(step).map(BetLifecycle.SignStep::gate);
         List<SignOff> round = gate.isPresent() ? roundOf(task) : List.of();
         List<BetOption> betOptions = options.current(bet.getId());
+        Topic topic = topic(step, gate.orElse(null));
+        Optional<Ask> ask = topic == Topic.ASK ? asks.open(bet.getId()) : Optional.empty();
+        List<AskOption> askOptions = ask.map(a -> asks.options(a.id())).orElse(List.of());
         List<Section> sections = new ArrayList<>();
-        switch (topic(step, gate.orElse(null))) {
+        switch (topic) {
             case FRAMING -> {
                 sections.addAll(brief(bet));
                 sections.add(constraintsOf(bet));
@@ -121,21 +131,32 @@ class TaskForms {
             case CONSTRAINT -> sections.add(constraint(task, bet));
             case PROPOSAL -> sections.addAll(brief(bet));
             case CORRECTION -> sections.addAll(correction(bet, round));
+            case ASK -> {
+                sections.add(commitment(bet));
+                ask.ifPresent(a -> sections.add(askSection(a)));
+                sections.add(askOptionsSection(askOptions));
+            }
         }
+        Map<String, String> optionLabels = new HashMap<>();
+        betOptions.forEach(o -> optionLabels.put(o.getId().toString(), o.getLabel()));
+        askOptions.forEach(o -> optionLabels.put(o.id().toString(), o.summary()));
         if (gate.isPresent()) {
-            sections.add(signedSoFar(gate.get(), round, betOptions));
+            sections.add(signedSoFar(gate.get(), round, optionLabels));
         }
         TaskInputs inputs = TaskInputs.of(step);
         return new TaskForm(task.getId(), task.getName(), task.getDescription(),
                 new TaskForm.BetSummary(bet.getKey(), bet.getTitle(), bet.getStage().name(), bet.getTeam(),
                         bet.getProductLead(), bet.getEngineeringLead()),
                 sections.stream().filter(s -> !s.items().isEmpty()).toList(),
-                new TaskForm.Inputs(inputs.answer(), choice(inputs.choice(), betOptions), inputs.reason(), inputs.response(),
-                        inputs.forecast(), inputs.nonGoals() ? nonGoalAttestations.nonGoals(bet.getId()) : List.of()));
+                new TaskForm.Inputs(inputs.answer(), choice(inputs.choice(), betOptions, askOptions), inputs.reason(),
+                        inputs.response(), inputs.forecast(),
+                        inputs.nonGoals() ? nonGoalAttestations.nonGoals(bet.getId()) : List.of(),
+                        inputs.receipts() ? asks.receiptsDue(bet.getId()).stream().map(TaskForms::receiptValue).toList()
+                                : List.of()));
     }
 
     /** Which part of the bet a step is about. */
-    private enum Topic { FRAMING, SPIKE, COMMITMENT, DELIVERY, CHANGE, OUTCOME, CONSTRAINT, PROPOSAL, CORRECTION }
+    private enum Topic { FRAMING, SPIKE, COMMITMENT, DELIVERY, CHANGE, OUTCOME, CONSTRAINT, PROPOSAL, CORRECTION, ASK }
 
     private static Topic topic(String step, Gate gate) {
         if (gate != null) {
@@ -148,6 +169,7 @@ class TaskForms {
                 case OUTCOME_REVIEW -> Topic.OUTCOME;
                 case KILL, VOID -> Topic.PROPOSAL;
                 case CORRECTION -> Topic.CORRECTION;
+                case OPTIONS -> Topic.ASK;
             };
         }
         return switch (step) {
@@ -155,6 +177,7 @@ class TaskForms {
             case BetLifecycle.TASK_PROPOSE_OPTIONS -> Topic.COMMITMENT;
             case BetLifecycle.TASK_RECORD_OUTCOME -> Topic.OUTCOME;
             case BetLifecycle.TASK_ACKNOWLEDGE_CONSTRAINT -> Topic.CONSTRAINT;
+            case BetLifecycle.TASK_STATE_ASK_OPTIONS -> Topic.ASK;
             default -> Topic.FRAMING;
         };
     }
@@ -238,6 +261,28 @@ class TaskForms {
                         .filter(Objects::nonNull).collect(Collectors.joining("; ")))).toList());
     }
 
+    private static Section askSection(Ask ask) {
+        return new Section("Leadership's ask", items(item("Kind", ask.kind().name()), item("Asked", ask.request()),
+                item("Window asked for", ask.window() == null ? null : ask.window().toString()),
+                item("Asked by", ask.askedBy() + ", who co-signs the chosen option as the owner of its cost")));
+    }
+
+    private static Section askOptionsSection(List<AskOption> stated) {
+        if (stated.isEmpty()) {
+            return new Section("Options for the ask", List.of(new Item("Options", "Not stated yet (stateAskOptions)")));
+        }
+        return new Section("Options for the ask", stated.stream().map(o -> new Item(o.summary(),
+                Stream.of("gives up: " + o.givesUp(), o.newWindow() == null ? null : "window " + o.newWindow(),
+                                o.newScope() == null ? null : "scope: " + o.newScope())
+                        .filter(Objects::nonNull).collect(Collectors.joining("; ")))).toList());
+    }
+
+    private static Value receiptValue(Receipt receipt) {
+        return new Value(receipt.id().toString(), receipt.leaderId() + "'s ask: gives up " + receipt.givesUp()
+                + (receipt.windowTo() == null ? "" : "; window " + receipt.windowFrom() + " → " + receipt.windowTo())
+                + (receipt.scopeTo() == null ? "" : "; scope now " + receipt.scopeTo()));
+    }
+
     private static Section commitment(Bet bet) {
         return new Section("Commitment", items(item("Scope", bet.getScopeSummary()),
                 item("Window", bet.getWindowDate() == null ? null : bet.getWindowDate().toString())));
@@ -293,9 +338,7 @@ class TaskForms {
         return new Section("Outcome", items);
     }
 
-    private static Section signedSoFar(Gate gate, List<SignOff> round, List<BetOption> betOptions) {
-        Map<String, String> optionLabels = betOptions.stream()
-                .collect(Collectors.toMap(o -> o.getId().toString(), BetOption::getLabel));
+    private static Section signedSoFar(Gate gate, List<SignOff> round, Map<String, String> optionLabels) {
         return new Section("Signed so far", round.stream().map(s -> new Item(s.getRole() + ": " + s.getSignerName(),
                 Stream.of(s.getAnswer() == Answer.APPROVE ? "approved" : "requested changes",
                                 s.getChoice() == null ? null : chosen(gate, s.getChoice(), optionLabels), s.getReason())
@@ -311,13 +354,15 @@ class TaskForms {
         };
     }
 
-    private static Choice choice(TaskInputs.Choice kind, List<BetOption> betOptions) {
+    private static Choice choice(TaskInputs.Choice kind, List<BetOption> betOptions, List<AskOption> askOptions) {
         return switch (kind) {
             case NONE -> null;
             case OPTION -> new Choice("Option", betOptions.stream()
                     .map(o -> new Value(o.getId().toString(), o.getLabel() + " — " + o.getScopeSummary())).toList());
             case SPIKE_VERDICT -> new Choice("Spike verdict", verdicts(kind));
             case OUTCOME_VERDICT -> new Choice("Outcome verdict", verdicts(kind));
+            case ASK_OPTION -> new Choice("Option for the ask", askOptions.stream()
+                    .map(o -> new Value(o.id().toString(), o.summary() + " — gives up " + o.givesUp())).toList());
         };
     }
 

@@ -244,7 +244,7 @@ public final class DataGenerator {
         // the generated briefs' one non-goal held at every review
         List<NonGoalAttestation> nonGoals = gate == Gate.OUTCOME_REVIEW
                 ? List.of(new NonGoalAttestation(NON_GOAL, true, null)) : null;
-        who.run(() -> lifecycle.signGate(new SignGateCommand(bet, gate, Answer.APPROVE, null, choice, null, null, nonGoals),
+        who.run(() -> lifecycle.signGate(new SignGateCommand(bet, gate, Answer.APPROVE, null, choice, null, null, nonGoals, null),
                 who.user()));
     }
 

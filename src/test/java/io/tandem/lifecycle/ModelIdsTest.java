@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.bet.Stage;
 import io.tandem.decision.Gate;
+import io.tandem.security.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,7 +48,8 @@ class ModelIdsTest {
     void eachGateHasItsSubprocessAndEachStageItsEntry() {
         for (Gate gate : Gate.values()) {
             assertThat(element(BetLifecycle.gateSubprocess(gate))).as(gate.name()).isInstanceOf(SubProcess.class);
-            assertThat(BetLifecycle.signTasksOf(gate)).as(gate + " has both sides").hasSize(2);
+            assertThat(BetLifecycle.sidesOf(gate)).as(gate + " has both sides").contains(Role.PRODUCT, Role.ENGINEERING);
+            assertThat(BetLifecycle.signTasksOf(gate)).as(gate + ": a task per side").hasSameSizeAs(BetLifecycle.sidesOf(gate));
         }
         Arrays.stream(Stage.values()).filter(stage -> stage != Stage.CLOSED)
                 .forEach(stage -> assertThat(element(BetLifecycle.stageEntry(stage))).as(stage.name()).isNotNull());

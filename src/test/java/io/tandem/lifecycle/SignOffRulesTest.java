@@ -128,12 +128,30 @@ class SignOffRulesTest {
 
     @Test
     void theGatePassesWhenTheOtherSideHasApprovedInThisRound() {
-        assertThat(SignOffRules.passes(Answer.APPROVE, Role.ENGINEERING, List.of(PRIYA_APPROVED))).isTrue();
-        assertThat(SignOffRules.passes(Answer.APPROVE, Role.ENGINEERING, List.of())).isFalse();
-        assertThat(SignOffRules.passes(Answer.APPROVE, Role.PRODUCT, List.of(PRIYA_APPROVED))).as("same side").isFalse();
-        assertThat(SignOffRules.passes(Answer.REQUEST_CHANGES, Role.ENGINEERING, List.of(PRIYA_APPROVED))).isFalse();
+        List<Role> sides = List.of(Role.PRODUCT, Role.ENGINEERING);
+        assertThat(SignOffRules.passes(Answer.APPROVE, Role.ENGINEERING, List.of(PRIYA_APPROVED), sides)).isTrue();
+        assertThat(SignOffRules.passes(Answer.APPROVE, Role.ENGINEERING, List.of(), sides)).isFalse();
+        assertThat(SignOffRules.passes(Answer.APPROVE, Role.PRODUCT, List.of(PRIYA_APPROVED), sides)).as("same side").isFalse();
+        assertThat(SignOffRules.passes(Answer.REQUEST_CHANGES, Role.ENGINEERING, List.of(PRIYA_APPROVED), sides)).isFalse();
         Earlier priyaAskedForChanges = new Earlier("priya", "Priya", "product", Answer.REQUEST_CHANGES, null, null);
-        assertThat(SignOffRules.passes(Answer.APPROVE, Role.ENGINEERING, List.of(priyaAskedForChanges))).isFalse();
+        assertThat(SignOffRules.passes(Answer.APPROVE, Role.ENGINEERING, List.of(priyaAskedForChanges), sides)).isFalse();
+    }
+
+    @Test
+    void anAsksOptionsGatePassesOnlyWithProductEngineeringAndTheAsker() {
+        List<Role> sides = List.of(Role.PRODUCT, Role.ENGINEERING, Role.LEADERSHIP);
+        Earlier erinApproved = new Earlier("erin", "Erin", "engineering", Answer.APPROVE, "o1", null);
+        assertThat(SignOffRules.passes(Answer.APPROVE, Role.ENGINEERING, List.of(PRIYA_APPROVED), sides))
+                .as("the asker has not co-signed").isFalse();
+        assertThat(SignOffRules.passes(Answer.APPROVE, Role.LEADERSHIP, List.of(PRIYA_APPROVED), sides))
+                .as("engineering has not signed").isFalse();
+        assertThat(SignOffRules.passes(Answer.APPROVE, Role.LEADERSHIP, List.of(PRIYA_APPROVED, erinApproved), sides)).isTrue();
+        assertThat(SignOffRules.chosen(Gate.OPTIONS, null, List.of(erinApproved), () -> List.of("o1", "o2")))
+                .as("the asker co-signs the option the sides chose").isEqualTo("o1");
+        refused(() -> SignOffRules.chosen(Gate.OPTIONS, "o3", List.of(), () -> List.of("o1", "o2")),
+                ErrorCode.UNKNOWN_OPTION, "optionId");
+        refused(() -> SignOffRules.chosen(Gate.OPTIONS, null, List.of(), () -> List.of("o1")),
+                ErrorCode.CHOICE_REQUIRED, "optionId");
     }
 
     @Test

@@ -157,7 +157,7 @@ class LiveUpdatesTest extends GraphQlTestBase {
         priya.await(about(open), ARRIVES);
 
         sleep(GRACE);
-        assertThat(lenaInbox.all()).as("leadership signs nothing, so its inbox stays empty").isEmpty();
+        assertThat(lenaInbox.all()).as("leadership signs none of this bet's gates (it made no ask), so its inbox stays empty").isEmpty();
         assertThat(priya.all(about(pauls).and(e -> e.get("gate") != null))).as("paul leads product on this bet: its sign-offs are his")
                 .isEmpty();
         assertThat(priya.all(about(pauls))).as("its product work steps wait on the whole role, as in myTasks")

@@ -57,7 +57,7 @@ class DatabaseUsersTest {
                             "21 pseudonyms and erasure true",
                             "22 create betting table true", "23 create sealed forecasts true",
                             "24 create non goal attestations true",
-                            "25 index webhook deliveries by age true");
+                            "25 index webhook deliveries by age true", "26 create asks and receipts true");
         }
 
         assertThatThrownBy(() -> start(database, LEGACY, TestDatabase.OWNER)).satisfies(refused(

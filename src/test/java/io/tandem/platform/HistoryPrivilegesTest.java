@@ -29,7 +29,7 @@ class HistoryPrivilegesTest extends GraphQlTestBase {
     static final List<String> HISTORY = List.of("decision", "sign_off", "brief_revision", "status_update", "change_request",
             "bet_comment", "task_escalation", "metric_reading", "decision_leaf", "log_checkpoint",
             "constraint_acknowledgement", "outcome_report", "bet_option", "correction_proposal", "person_erasure",
-            "cycle_signature", "non_goal_attestation");
+            "cycle_signature", "non_goal_attestation", "ask_option", "receipt", "receipt_settlement");
 
     /** What would change history: each statement with the table's name for %1$s and one of its columns for %2$s. */
     enum Change {

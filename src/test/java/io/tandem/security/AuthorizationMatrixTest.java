@@ -87,8 +87,10 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
         LEADS_OR_ADMIN(EnumSet.of(Role.PRODUCT, Role.ENGINEERING, Role.ADMIN)),
         /** Appending metric readings: integrations with the integration-metrics scope. */
         RECORD_READINGS(EnumSet.of(Role.INTEGRATION_METRICS)),
-        /** Running the betting table: cycles, placements, the signatures that close a table. */
+        /** Running the betting table (cycles, placements, the signatures that close a table) and making asks. */
         LEADERSHIP(EnumSet.of(Role.LEADERSHIP)),
+        /** Signing a gate: product and engineering, and leadership the OPTIONS gates of its own asks. */
+        SIGN_GATE(EnumSet.of(Role.PRODUCT, Role.ENGINEERING, Role.LEADERSHIP)),
         /** Repairing a bet's workflow outside the lifecycle: admins only, on the record. */
         ADMIN(EnumSet.of(Role.ADMIN));
 
@@ -125,7 +127,9 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             Map.entry("recordSpikeFindings", Access.ENGINEERING),
             Map.entry("proposeOptions", Access.ENGINEERING),
             Map.entry("markDelivered", Access.ENGINEERING),
-            Map.entry("signGate", Access.PRODUCT_OR_ENGINEERING),
+            Map.entry("signGate", Access.SIGN_GATE),
+            Map.entry("makeAsk", Access.LEADERSHIP),
+            Map.entry("stateAskOptions", Access.ENGINEERING),
             Map.entry("proposeKill", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("proposeVoid", Access.PRODUCT_OR_ENGINEERING),
             Map.entry("postStatusUpdate", Access.PRODUCT_OR_ENGINEERING),
@@ -200,7 +204,7 @@ class AuthorizationMatrixTest extends GraphQlTestBase {
             Map.entry("optionId", "BetOption"), Map.entry("changeRequestId", "ChangeRequest"), Map.entry("replyTo", "Comment"),
             Map.entry("taskId", "Task"), Map.entry("standInId", "StandIn"), Map.entry("webhookId", "Webhook"),
             Map.entry("deliveryId", "WebhookDelivery"), Map.entry("cycleId", "Cycle"), Map.entry("pitchId", "Pitch"),
-            Map.entry("toCycleId", "Cycle"));
+            Map.entry("toCycleId", "Cycle"), Map.entry("receiptId", "Receipt"));
 
     /** The callers: one demo user per role, sam for both signing roles, and nora with no Tandem role. */
     enum Caller {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tandem.graphql.GlobalId;
+import io.tandem.support.BetDriver;
 import io.tandem.support.GraphQlTestBase;
 import io.tandem.support.WebAppSession;
 import java.net.http.HttpResponse;
@@ -100,6 +101,37 @@ class TaskFormTest extends GraphQlTestBase {
         assertThat(StreamSupport.stream(form.path("inputs").path("nonGoals").spliterator(), false).map(JsonNode::asText))
                 .containsExactly("Redesigning the cart");
         assertThat(form.path("inputs").path("forecast").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theAskersCoSignatureShowsTheAskAndItsOptionsAndTheOutcomeReviewAsksAboutEveryReceipt() {
+        String bet = driver.outcomeGateOpen("GRADUATE", id -> {
+            driver.commit(id);
+            driver.mutateOk("leo", "makeAsk", BetDriver.map("betId", id, "kind", "MORE_SCOPE", "request", "Add wallets"));
+            driver.mutateOk("erin", "stateAskOptions", BetDriver.map("betId", id, "options", List.of(
+                    BetDriver.map("summary", "Add wallets", "givesUp", "Three weeks of the fraud work"))));
+            String option = engineAskOption(id);
+            assertThat(driver.sign("priya", id, "OPTIONS", "optionId", option).userErrors()).isEmpty();
+            assertThat(driver.sign("erin", id, "OPTIONS").userErrors()).isEmpty();
+            JsonNode coSign = WebAppSession.read(session("leo").get(formPath(engineTask(id, "task_sign_options_leadership")
+                    .getId())).body());
+            assertThat(coSign.path("name").asText()).contains("Co-sign the chosen option");
+            assertThat(item(coSign, "Leadership's ask", "Asked")).isEqualTo("Add wallets");
+            assertThat(item(coSign, "Options for the ask", "Add wallets")).contains("gives up: Three weeks of the fraud work");
+            assertThat(headings(coSign)).contains("Signed so far");
+            assertThat(coSign.path("inputs").path("choice").path("values").get(0).path("value").asText()).isEqualTo(
+                    GlobalId.require("AskOption", option, "optionId").toString());
+            assertThat(driver.sign("leo", id, "OPTIONS").userErrors()).isEmpty();
+        });
+        JsonNode review = WebAppSession.read(session("priya").get(formPath(engineTask(bet, "task_sign_outcome_product")
+                .getId())).body());
+        assertThat(review.path("inputs").path("receipts")).singleElement().satisfies(receipt ->
+                assertThat(receipt.path("label").asText()).contains("leo's ask", "gives up Three weeks of the fraud work"));
+    }
+
+    private String engineAskOption(String bet) {
+        return as("lena").document("query($id: ID!) { bet(id: $id) { asks { options { id } } } }").variable("id", bet)
+                .execute().path("bet.asks[0].options[0].id").entity(String.class).get();
     }
 
     @Test
