@@ -124,6 +124,10 @@ public class LifecycleService {
         if (command.gate() == null) {
             throw RuleViolation.invalid("gate", "gate must be given");
         }
+        if (command.gate() != Gate.OPTIONS && !user.has(Role.PRODUCT) && !user.has(Role.ENGINEERING)) {
+            throw new RuleViolation(ErrorCode.WRONG_ROLE, "signAs", "Signing the " + GateRules.gateName(command.gate())
+                    + " needs the product or engineering role; leadership signs only the options gates of its own asks");
+        }
         Role side = command.gate() == Gate.OPTIONS && coSigns(command.signAs(), user) ? Role.LEADERSHIP
                 : user.side(command.signAs());
         Task task = openTask(bet, BetLifecycle.signStep(command.gate(), side).taskKey(),

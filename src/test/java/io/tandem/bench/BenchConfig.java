@@ -25,7 +25,7 @@ public record BenchConfig(List<Long> sizes, Duration warmup, Duration measure, i
                 Path.of(prop("bench.dataDir", ".tandem/bench")),
                 Path.of(prop("bench.out", "target/bench")),
                 prop("bench.writes", "all"),
-                Set.of(prop("bench.scenarios", "pgbench,reads,writes,auth").split(",")),
+                Set.of(prop("bench.scenarios", "pgbench,reads,peer,writes,auth").split(",")),
                 prop("bench.pgbench", "/usr/bin/pgbench"),
                 Integer.parseInt(prop("bench.pgbench.scale", "10")),
                 springOverrides(prop("bench.spring", "")),

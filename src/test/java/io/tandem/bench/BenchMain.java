@@ -134,7 +134,7 @@ public final class BenchMain {
                         warmUpJit(reads, generator.sampleBets(2000, true), myTasks);
                         jitWarm = true;
                     }
-                    measureReads(size, generator, reads, myTasks);
+                    measureReads(size, generator, reads, myTasks, server);
                 }
                 if (config.scenarios().contains("writes") && config.writesAt(target)) {
                     LifecycleScenarios lifecycles = new LifecycleScenarios(context, http);
@@ -213,7 +213,57 @@ public final class BenchMain {
                     LoadRunner.merge("read: page of 50 bets, parsed-document cache on (interleaved)", on));
         }
 
-        void measureReads(long size, DataGenerator generator, ReadScenarios reads, boolean myTasks) throws Exception {
+        /**
+         * The page of 50 bets from Tandem and from the PostGraphile peer on the same database, in alternating slices
+         * (Tandem, peer, peer, Tandem, Tandem, peer) with the same clients walking the same ten pages deep, after checking
+         * that both serve the same bets on the first page. The ratio of pages per second goes into the report's notes.
+         */
+        List<LoadRunner.Measured> peerComparison(ReadScenarios reads, BenchServer server, long size) throws Exception {
+            if (!PostGraphilePeer.available()) {
+                report.notes.add("node or npm not found: the PostGraphile comparison was skipped");
+                return List.of();
+            }
+            int workers = Runtime.getRuntime().availableProcessors();
+            try (PostGraphilePeer peer = PostGraphilePeer.start(server.postgresPort(), config.out(), workers)) {
+                GraphQlHttp peerHttp = peer.http();
+                List<String> tandemKeys = keys(http.execute(BenchUsers.READER, Documents.BET_PAGE, Map.of("first", ReadScenarios.PAGE)));
+                List<String> peerKeys = keys(peerHttp.execute(BenchUsers.READER, PostGraphilePeer.BET_PAGE, Map.of("first", ReadScenarios.PAGE)));
+                if (!tandemKeys.equals(peerKeys)) {
+                    throw new IllegalStateException("Tandem and PostGraphile page different bets: " + tandemKeys + " / " + peerKeys);
+                }
+                String peerName = "read: page of 50 bets, PostGraphile " + PostGraphilePeer.VERSION + " (" + workers + " workers)";
+                reads.betPage(peerName, peerHttp, PostGraphilePeer.BET_PAGE, config.clients(), config.warmup(), java.time.Duration.ZERO);
+                java.time.Duration slice = java.time.Duration.ofSeconds(Math.max(5, config.measure().toSeconds() / 3));
+                java.time.Duration warm = java.time.Duration.ofSeconds(3);
+                List<LoadRunner.Measured> tandem = new java.util.ArrayList<>();
+                List<LoadRunner.Measured> peers = new java.util.ArrayList<>();
+                for (boolean ours : new boolean[] {true, false, false, true, true, false}) {
+                    if (ours) {
+                        tandem.add(reads.betPage(config.clients(), warm, slice));
+                    } else {
+                        peers.add(reads.betPage(peerName, peerHttp, PostGraphilePeer.BET_PAGE, config.clients(), warm, slice));
+                    }
+                }
+                LoadRunner.Measured ourPage = LoadRunner.merge("read: page of 50 bets, Tandem (interleaved with the peer)", tandem);
+                LoadRunner.Measured peerPage = LoadRunner.merge(peerName + " (interleaved)", peers);
+                report.notes.add(String.format(java.util.Locale.ROOT,
+                        "at %d bets, interleaved: Tandem %.0f pages/s (p50 %.1f ms, p99 %.1f ms), PostGraphile %.0f pages/s"
+                                + " (p50 %.1f ms, p99 %.1f ms): %.2f× the peer's pages/s", size, ourPage.requestsPerSecond(),
+                        ourPage.p50(), ourPage.p99(), peerPage.requestsPerSecond(), peerPage.p50(), peerPage.p99(),
+                        ourPage.requestsPerSecond() / peerPage.requestsPerSecond()));
+                System.out.println("[bench] " + report.notes.get(report.notes.size() - 1));
+                return List.of(ourPage, peerPage);
+            }
+        }
+
+        private static List<String> keys(com.fasterxml.jackson.databind.JsonNode data) {
+            List<String> keys = new java.util.ArrayList<>();
+            data.path("bets").path("edges").forEach(edge -> keys.add(edge.path("node").path("key").asText()));
+            return keys;
+        }
+
+        void measureReads(long size, DataGenerator generator, ReadScenarios reads, boolean myTasks, BenchServer server)
+                throws Exception {
             List<UUID> sample = generator.sampleBets(2000, true);
             List<LoadRunner.Measured> measured = new java.util.ArrayList<>();
             measured.add(reads.betPage(config.clients(), config.warmup(), config.measure()));
@@ -225,6 +275,9 @@ public final class BenchMain {
             }
             if (config.scenarios().contains("ab-cache")) {
                 measured.addAll(interleavedCacheComparison(reads));
+            }
+            if (config.scenarios().contains("peer")) {
+                measured.addAll(peerComparison(reads, server, size));
             }
             report.reads.put(size, measured);
             report.statements.put(size, reads.statementsPerRequest(sample, myTasks, 10, 50));

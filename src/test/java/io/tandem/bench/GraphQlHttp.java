@@ -33,8 +33,13 @@ public final class GraphQlHttp {
     private final URL endpoint;
 
     public GraphQlHttp(int port) {
+        this(URI.create("http://localhost:" + port + "/graphql"));
+    }
+
+    /** Another GraphQL server's endpoint (the peer the page is compared with). */
+    public GraphQlHttp(URI endpoint) {
         try {
-            this.endpoint = URI.create("http://localhost:" + port + "/graphql").toURL();
+            this.endpoint = endpoint.toURL();
         } catch (java.net.MalformedURLException e) {
             throw new IllegalArgumentException(e);
         }

@@ -36,13 +36,22 @@ public final class ReadScenarios {
     }
 
     public LoadRunner.Measured betPage(int clients, Duration warmup, Duration measure) {
-        return LoadRunner.run("read: page of 50 bets", clients, warmup, measure, c -> new LoadRunner.Step() {
+        return betPage("read: page of 50 bets", http, Documents.BET_PAGE, clients, warmup, measure);
+    }
+
+    /**
+     * The page scenario against any server whose answer has the page at {@code data.bets} (Tandem, or the PostGraphile
+     * peer with its own document): the same clients, walking the same ten pages deep by its cursors.
+     */
+    public LoadRunner.Measured betPage(String name, GraphQlHttp server, String document, int clients, Duration warmup,
+                                       Duration measure) {
+        return LoadRunner.run(name, clients, warmup, measure, c -> new LoadRunner.Step() {
             String after;
             int depth;
 
             @Override
             public int run() {
-                PageAnswer page = PageAnswer.read(http.post(reader, Documents.BET_PAGE, pageVariables(PAGE, after)));
+                PageAnswer page = PageAnswer.read(server.post(reader, document, pageVariables(PAGE, after)));
                 if (page.edges() == 0) {
                     throw new IllegalStateException("empty page");
                 }

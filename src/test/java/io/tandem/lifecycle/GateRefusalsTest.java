@@ -47,13 +47,15 @@ class GateRefusalsTest extends GraphQlTestBase {
     }
 
     @Test
-    void refusesLeadershipSigningAGate() {
+    void refusesLeadershipSigningAGateOtherThanItsOwnAsks() {
         String bet = framingGateOpen();
         Map<String, Object> before = driver.state(bet);
 
-        List<ResponseError> errors = topLevelErrors("lena", "signGate", input("betId", bet, "gate", "FRAMING"));
+        Payload refused = driver.sign("lena", bet, "FRAMING");
 
-        assertForbidden(errors);
+        assertThat(refused.userErrors()).singleElement().satisfies(error -> assertThat(error)
+                .containsEntry("code", "WRONG_ROLE").containsEntry("field", "signAs"));
+        assertThat(driver.sign("lena", bet, "FRAMING", "signAs", "LEADERSHIP").errorCodes()).containsExactly("WRONG_ROLE");
         assertThat(driver.state(bet)).isEqualTo(before);
     }
 
