@@ -231,6 +231,10 @@ public final class BenchMain {
                 if (!tandemKeys.equals(peerKeys)) {
                     throw new IllegalStateException("Tandem and PostGraphile page different bets: " + tandemKeys + " / " + peerKeys);
                 }
+                report.notes.add(String.format(java.util.Locale.ROOT, "at %d bets, the first page's answer: Tandem %d bytes,"
+                        + " PostGraphile %d bytes", size, http.post(BenchUsers.READER, Documents.BET_PAGE,
+                        Map.of("first", ReadScenarios.PAGE)).length, peerHttp.post(BenchUsers.READER, PostGraphilePeer.BET_PAGE,
+                        Map.of("first", ReadScenarios.PAGE)).length));
                 String peerName = "read: page of 50 bets, PostGraphile " + PostGraphilePeer.VERSION + " (" + workers + " workers)";
                 reads.betPage(peerName, peerHttp, PostGraphilePeer.BET_PAGE, config.clients(), config.warmup(), java.time.Duration.ZERO);
                 java.time.Duration slice = java.time.Duration.ofSeconds(Math.max(5, config.measure().toSeconds() / 3));

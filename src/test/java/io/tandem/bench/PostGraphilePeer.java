@@ -27,10 +27,10 @@ final class PostGraphilePeer implements AutoCloseable {
 
     static final String VERSION = "4.14.1";
 
-    /** The page the Tandem scenario reads, asked of PostGraphile: same bets, same fields, same keyset order. */
+    /** The page the Tandem scenario reads, asked of PostGraphile: same bets, same fields, same keyset order (newest first). */
     static final String BET_PAGE = """
             query betPage($first: Int, $after: Cursor) {
-              bets: allBets(first: $first, after: $after, orderBy: [CREATED_AT_ASC, ID_ASC]) {
+              bets: allBets(first: $first, after: $after, orderBy: [CREATED_AT_DESC, ID_DESC]) {
                 pageInfo { hasNextPage endCursor }
                 edges {
                   cursor
