@@ -2,6 +2,8 @@ package io.tandem.inbox;
 
 import io.tandem.graphql.Connections;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,22 +12,32 @@ import java.util.Map;
  * equal values still have one order. Tasks with no due time sort after every due one.
  */
 enum TaskOrder {
-    CREATED("t.create_time_", "created"),
-    DUE("coalesce(t.due_date_, :noDueTime)", "due"),
-    PRIORITY("t.priority_", "priority");
+    CREATED("t.create_time_", "c.created_at", "created"),
+    DUE("coalesce(t.due_date_, :noDueTime)", "c.due_at", "due"),
+    PRIORITY("t.priority_", "c.priority", "priority");
 
+    /** The due time of a task that has none; inbox_candidate stores it as {@code timestamp '9999-12-31 00:00:00'} (V27). */
     static final Instant NO_DUE_TIME = Instant.parse("9999-12-31T00:00:00Z");
+    /** The same, as the database's timestamp without time zone, whatever the JVM's zone. */
+    static final LocalDateTime NO_DUE_TIMESTAMP = LocalDateTime.ofInstant(NO_DUE_TIME, ZoneOffset.UTC);
 
     private final String column;
+    private final String candidateColumn;
     private final String key;
 
-    TaskOrder(String column, String key) {
+    TaskOrder(String column, String candidateColumn, String key) {
         this.column = column;
+        this.candidateColumn = candidateColumn;
         this.key = key;
     }
 
     String column() {
         return column;
+    }
+
+    /** The same sort value in inbox_candidate, whose indexes read it in order per user and per group. */
+    String candidateColumn() {
+        return candidateColumn;
     }
 
     String orderBy(boolean ascending) {

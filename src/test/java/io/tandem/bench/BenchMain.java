@@ -276,6 +276,9 @@ public final class BenchMain {
             }
             if (myTasks) {
                 measured.add(reads.myTasks(config.clients(), config.warmup(), config.measure()));
+                for (ReadScenarios.TaskView view : ReadScenarios.TaskView.values()) {
+                    measured.add(reads.myTasks(view, config.clients(), config.warmup(), config.measure()));
+                }
             }
             if (config.scenarios().contains("ab-cache")) {
                 measured.addAll(interleavedCacheComparison(reads));

@@ -37,10 +37,28 @@ final class Documents {
               }
             }""";
 
-    /** Issue #5's inbox query; run only when the schema has it. */
+    /** The inbox query; run only when the schema has it. */
     static final String MY_TASKS = """
             query myTasks($first: Int, $after: String) {
               myTasks(first: $first, after: $after) {
+                edges { node { taskId name gate role since dueAt assignee stalled bet { id key title stage } } }
+                pageInfo { endCursor hasNextPage }
+              }
+            }""";
+
+    /** The inbox in another order, filtered or counted: {@code $orderBy}, {@code $filterBy} and, when asked, the total. */
+    static final String MY_TASKS_ORDERED = """
+            query myTasksOrdered($first: Int, $orderBy: TaskOrder, $filterBy: TaskFilter) {
+              myTasks(first: $first, orderBy: $orderBy, filterBy: $filterBy) {
+                edges { node { taskId name gate role since dueAt assignee stalled bet { id key title stage } } }
+                pageInfo { endCursor hasNextPage }
+              }
+            }""";
+
+    static final String MY_TASKS_COUNTED = """
+            query myTasksCounted($first: Int) {
+              myTasks(first: $first) {
+                totalCount
                 edges { node { taskId name gate role since dueAt assignee stalled bet { id key title stage } } }
                 pageInfo { endCursor hasNextPage }
               }

@@ -81,6 +81,37 @@ public final class ReadScenarios {
         });
     }
 
+    /** The inbox's other ways of asking, each a page of 50: by due time, by priority, counted, and only overdue tasks. */
+    public enum TaskView {
+        BY_DUE("read: myTasks by due time", Documents.MY_TASKS_ORDERED, Map.of("orderBy", Map.of("field", "DUE"))),
+        BY_PRIORITY("read: myTasks by priority", Documents.MY_TASKS_ORDERED, Map.of("orderBy", Map.of("field", "PRIORITY"))),
+        COUNTED("read: myTasks with totalCount", Documents.MY_TASKS_COUNTED, Map.of()),
+        OVERDUE("read: myTasks overdue only", Documents.MY_TASKS_ORDERED, Map.of("filterBy", Map.of("overdue", true)));
+
+        final String scenario;
+        final String document;
+        final Map<String, Object> variables;
+
+        TaskView(String scenario, String document, Map<String, Object> variables) {
+            this.scenario = scenario;
+            this.document = document;
+            this.variables = variables;
+        }
+    }
+
+    public LoadRunner.Measured myTasks(TaskView view, int clients, Duration warmup, Duration measure) {
+        return LoadRunner.run(view.scenario, clients, warmup, measure, c -> () -> {
+            tasks(view, PAGE);
+            return 1;
+        });
+    }
+
+    JsonNode tasks(TaskView view, int first) {
+        Map<String, Object> variables = new HashMap<>(view.variables);
+        variables.put("first", first);
+        return http.execute(taskUser, view.document, variables);
+    }
+
     /** HTTP Basic with the demo users' bcrypt hashes against the {noop} benchmark reader: what the demo login costs. */
     public LoadRunner.Measured viewer(String user, int clients, Duration warmup, Duration measure) {
         return LoadRunner.run("auth: viewer as " + user, clients, warmup, measure, c -> () -> {
@@ -151,6 +182,10 @@ public final class ReadScenarios {
         if (myTasks) {
             for (int size : pageSizes) {
                 out.put("myTasks(first: " + size + ")", statements(() -> tasks(size)));
+            }
+            for (TaskView view : TaskView.values()) {
+                out.put(view.scenario.substring("read: ".length()) + " (first: " + largest + ")",
+                        statements(() -> tasks(view, largest)));
             }
         }
         return out;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.User;
@@ -112,6 +113,47 @@ class InboxTest extends GraphQlTestBase {
             assertThat(keys).as("%s", ordering).isSortedAccordingTo(ordering.descending()
                     ? Comparator.<Long>reverseOrder() : Comparator.<Long>naturalOrder());
         }
+    }
+
+    @Test
+    void byDueTimeTasksWithoutOneComeLastAndPagingCrossesFromDatedToUndated() {
+        driver.createBet("priya");
+        driver.framingGateOpen();
+
+        Map<String, Object> longPage = myTasks("priya", 50, null, null, Map.of("field", "DUE"));
+        int total = ((Number) longPage.get("totalCount")).intValue();
+        List<Map<String, Object>> paged = everyPage("priya", 7, null, Map.of("field", "DUE")).stream()
+                .flatMap(page -> nodes(page).stream()).toList();
+
+        assertThat(paged).hasSize(total).extracting(t -> t.get("taskId")).doesNotHaveDuplicates();
+        assertThat(paged).as("a bet in framing waits on its brief, which has no due time")
+                .anySatisfy(t -> assertThat(t.get("dueAt")).isNull());
+        assertThat(paged.stream().map(t -> t.get("dueAt")).dropWhile(Objects::nonNull)).as("undated after every dated one")
+                .allMatch(Objects::isNull);
+    }
+
+    @Test
+    void totalCountIsTheNumberOfTasksPagedHeldOrNotAndFollowsAClaim() {
+        String bet = driver.framingGateOpen();
+        Map<Boolean, Integer> before = new java.util.HashMap<>();
+        for (Boolean claimed : new Boolean[] {null, true, false}) {
+            // framing sign-offs only: no timer of another test's bet opens one meanwhile
+            Map<String, Object> filter = claimed == null ? filter("gate", "FRAMING") : filter("gate", "FRAMING", "claimed", claimed);
+            int total = ((Number) myTasks("priya", 1, null, filter, null).get("totalCount")).intValue();
+            assertThat(everyPage("priya", 25, filter, null).stream().mapToInt(page -> nodes(page).size()).sum())
+                    .as("claimed %s", claimed).isEqualTo(total);
+            before.put(claimed, total);
+        }
+        assertThat(before.get(null)).isEqualTo(before.get(true) + before.get(false));
+
+        driver.mutateOk("priya", "claimTask", input("taskId", taskOf("priya", bet, PRODUCT_FRAMING)));
+
+        assertThat(((Number) myTasks("priya", 1, null, filter("gate", "FRAMING", "claimed", true), null).get("totalCount"))
+                .intValue()).isEqualTo(before.get(true) + 1);
+        assertThat(((Number) myTasks("priya", 1, null, filter("gate", "FRAMING", "claimed", false), null).get("totalCount"))
+                .intValue()).isEqualTo(before.get(false) - 1);
+        assertThat(((Number) myTasks("priya", 1, null, filter("gate", "FRAMING"), null).get("totalCount")).intValue())
+                .isEqualTo(before.get(null));
     }
 
     /** A due time (ISO text) in nanoseconds since the epoch, or a priority as it is. */

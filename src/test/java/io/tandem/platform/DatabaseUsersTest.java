@@ -57,7 +57,8 @@ class DatabaseUsersTest {
                             "21 pseudonyms and erasure true",
                             "22 create betting table true", "23 create sealed forecasts true",
                             "24 create non goal attestations true",
-                            "25 index webhook deliveries by age true", "26 create asks and receipts true");
+                            "25 index webhook deliveries by age true", "26 create asks and receipts true",
+                            "27 order inbox candidates by due time and priority true");
         }
 
         assertThatThrownBy(() -> start(database, LEGACY, TestDatabase.OWNER)).satisfies(refused(
