@@ -61,8 +61,9 @@ class InboxQuery {
     }
 
     /**
-     * The tasks of one bet the person may act on, filtered and then sorted: a bet has a handful. The page's task ids
-     * are chosen first, and only they are joined to their executions and bets.
+     * Every task the person may act on, filtered and then sorted, read from the engine's own tables: a page of one bet,
+     * which has a handful (and the reference CandidateIndexTest holds the candidate index to). The page's task ids are
+     * chosen first, and only they are joined to their executions and bets.
      */
     List<InboxTask> pageByScan(Page page) {
         MapSqlParameterSource parameters = parameters(page);
@@ -111,11 +112,15 @@ class InboxQuery {
                 + " join act_ru_execution e on e.id_ = t.proc_inst_id_\n" + THEIR_BETS + " order by " + order;
     }
 
-    /** Unheld tasks offered to one user or group, read in the page's order from inbox_candidate's index. */
+    /**
+     * Unheld tasks offered to one user or group, read in the page's order from inbox_candidate's index. The filters
+     * are also put on inbox_candidate's own copies of the step and due time, so that PostgreSQL may read only the
+     * overdue tasks by the due-time index when few are overdue, instead of every task in the page's order.
+     */
     private static String offered(String candidate, Page page) {
         return wayIn("select c.task_id as id_ from inbox_candidate c join act_ru_task t on t.id_ = c.task_id "
-                + OF_THE_LIFECYCLE + " and " + candidate + " and t.assignee_ is null", page, page.order().candidateColumn(),
-                "c.task_id");
+                + OF_THE_LIFECYCLE + " and " + candidate + " and t.assignee_ is null" + candidateFilters(page), page,
+                page.order().candidateColumn(), "c.task_id");
     }
 
     /** One way in with the page's filters, after the cursor, in the page's order by the given sort value and id. */

@@ -48,17 +48,28 @@ class CandidateIndexTest extends GraphQlTestBase {
                 "sam", List.of("product", "engineering"), "lena", List.of("leadership"));
         int compared = 0;
         for (Map.Entry<String, List<String>> person : people.entrySet()) {
-            for (Boolean claimed : Arrays.asList(null, true, false)) {
-                for (boolean ascending : List.of(true, false)) {
-                    compared += compare(new InboxQuery.Page(person.getKey(), person.getValue(), null, null, claimed, null,
-                            Instant.now(), TaskOrder.CREATED, ascending, null, null, 10));
+            for (TaskOrder order : TaskOrder.values()) {
+                for (Boolean claimed : Arrays.asList(null, true, false)) {
+                    for (boolean ascending : List.of(true, false)) {
+                        compared += compare(new InboxQuery.Page(person.getKey(), person.getValue(), null, null, claimed, null,
+                                Instant.now(), order, ascending, null, null, 10));
+                    }
                 }
             }
         }
         for (String person : List.of("priya", "sam")) {
-            for (List<String> steps : List.of(BetLifecycle.signTasksOf(Gate.FRAMING), List.of("task_write_brief"))) {
-                compared += compare(new InboxQuery.Page(person, people.get(person), steps, null, null, false,
-                        Instant.now(), TaskOrder.CREATED, true, null, null, 3));
+            for (TaskOrder order : TaskOrder.values()) {
+                for (List<String> steps : List.of(BetLifecycle.signTasksOf(Gate.FRAMING), List.of("task_write_brief"))) {
+                    compared += compare(new InboxQuery.Page(person, people.get(person), steps, null, null, false,
+                            Instant.now(), order, true, null, null, 3));
+                }
+                // now, and ten years on, when every task with a due time is overdue and those without one still are not
+                for (Instant now : List.of(Instant.now(), Instant.now().plus(java.time.Duration.ofDays(3650)))) {
+                    for (Boolean overdue : Arrays.asList(true, false)) {
+                        compared += compare(new InboxQuery.Page(person, people.get(person), null, null, null, overdue,
+                                now, order, true, null, null, 4));
+                    }
+                }
             }
         }
         assertThat(compared).as("the comparisons saw tasks").isGreaterThan(20);
@@ -100,9 +111,11 @@ class CandidateIndexTest extends GraphQlTestBase {
         assertThat(inboxOf("lena")).as("the trigger is back").doesNotContain(task);
     }
 
+    /** Both ways read the same tasks in the same order, page after page, and the count is how many there are. */
     private int compare(InboxQuery.Page first) {
         List<String> scanned = allPages(first, true);
         assertThat(allPages(first, false)).as(first.toString()).isEqualTo(scanned);
+        assertThat(query.count(first)).as("count of " + first).isEqualTo(scanned.size());
         return scanned.size();
     }
 
@@ -119,7 +132,8 @@ class CandidateIndexTest extends GraphQlTestBase {
             }
             InboxTask last = shown.get(shown.size() - 1);
             page = new InboxQuery.Page(page.userId(), page.groups(), page.steps(), null, page.claimed(), page.overdue(),
-                    page.now(), page.order(), page.ascending(), last.createdAt(), last.taskId(), page.size());
+                    page.now(), page.order(), page.ascending(), page.order().cursorValue(page.order().cursorKeys(last)),
+                    last.taskId(), page.size());
         }
         throw new AssertionError("more than 1000 pages");
     }
