@@ -19,10 +19,10 @@ import org.springframework.stereotype.Repository;
  * keyset paging. The rule for who may act is the engine's own: tasks held by the person, and unheld tasks whose
  * candidates name them or one of their groups (TaskRules sets the candidates when a task opens).
  *
- * <p>A page in the order tasks opened (the default) is read through {@code inbox_candidate} (migrations V9, V19): one
- * ordered, limited index read per way in (held by the person, offered to them, offered to each of their groups), so
- * its cost does not grow with the number of open tasks. A page of one bet, or in another order, reads the engine's
- * tables with every candidate link, as the count does, but joins the executions and bets for the page's tasks only.
+ * <p>A page in any order is read through {@code inbox_candidate} (migrations V9, V19, V27): one ordered, limited
+ * index read per way in (held by the person, offered to them, offered to each of their groups), so its cost does not
+ * grow with the number of open tasks. A page of one bet reads the engine's tables with every candidate link, but joins
+ * the executions and bets for the page's tasks only.
  */
 @Repository
 class InboxQuery {
